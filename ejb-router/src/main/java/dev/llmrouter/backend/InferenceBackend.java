@@ -1,0 +1,22 @@
+package dev.llmrouter.backend;
+
+import dev.llmrouter.chat.ChatRequest;
+import dev.llmrouter.chat.Tier;
+
+public interface InferenceBackend {
+
+    /** The model id clients name in requests and that {@code /v1/models} lists. */
+    String id();
+
+    Tier tier();
+
+    BackendDefinition definition();
+
+    BackendReply chat(ChatRequest request);
+
+    /** Streams text pieces to the sink and returns the complete reply when the upstream finished. */
+    BackendReply stream(ChatRequest request, TokenSink sink);
+
+    /** Asks the upstream whether it can serve this backend's model now. */
+    BackendHealth probe();
+}

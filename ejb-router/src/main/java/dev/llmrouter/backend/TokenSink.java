@@ -1,0 +1,7 @@
+package dev.llmrouter.backend;
+
+@FunctionalInterface
+public interface TokenSink {
+
+    void accept(String text);
+}

@@ -1,0 +1,190 @@
+package dev.llmrouter.backend.ollama;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
+import dev.langchain4j.model.ollama.OllamaModel;
+import dev.langchain4j.model.ollama.OllamaModels;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.llmrouter.backend.AbstractInferenceBackend;
+import dev.llmrouter.backend.BackendDefinition;
+import dev.llmrouter.backend.BackendException;
+import dev.llmrouter.backend.BackendHealth;
+import dev.llmrouter.backend.BackendReply;
+import dev.llmrouter.backend.RetriableBackendException;
+import dev.llmrouter.backend.TokenSink;
+import dev.llmrouter.chat.ChatMessage;
+import dev.llmrouter.chat.ChatRequest;
+import dev.llmrouter.chat.Usage;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/** One Ollama model. langchain4j's own retries are off: the router owns the single retry layer. */
+class OllamaBackend extends AbstractInferenceBackend {
+
+    private final OllamaChatModel chatModel;
+    private final OllamaStreamingChatModel streamingModel;
+    private final OllamaModels models;
+
+    OllamaBackend(BackendDefinition definition) {
+        super(definition);
+        String baseUrl = definition.baseUri().toString();
+        this.chatModel = OllamaChatModel.builder()
+                .httpClientBuilder(httpClient(definition))
+                .baseUrl(baseUrl)
+                .modelName(definition.upstreamModel())
+                .timeout(definition.readTimeout())
+                .maxRetries(0)
+                .build();
+        this.streamingModel = OllamaStreamingChatModel.builder()
+                .httpClientBuilder(httpClient(definition))
+                .baseUrl(baseUrl)
+                .modelName(definition.upstreamModel())
+                .timeout(definition.readTimeout())
+                .build();
+        this.models = OllamaModels.builder()
+                .httpClientBuilder(httpClient(definition))
+                .baseUrl(baseUrl)
+                .timeout(definition.connectTimeout())
+                .maxRetries(0)
+                .build();
+    }
+
+    private static JdkHttpClientBuilder httpClient(BackendDefinition definition) {
+        return JdkHttpClient.builder()
+                .connectTimeout(definition.connectTimeout())
+                .readTimeout(definition.readTimeout());
+    }
+
+    @Override
+    protected BackendReply doChat(ChatRequest request) {
+        return reply(chatModel.chat(toLangchain(request)));
+    }
+
+    @Override
+    protected BackendReply doStream(ChatRequest request, TokenSink sink) throws InterruptedException {
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        streamingModel.chat(toLangchain(request), new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                if (done.isDone()) {
+                    return;
+                }
+                try {
+                    sink.accept(partial.text());
+                } catch (RuntimeException e) {
+                    // Nobody is listening any more: stop the model instead of letting it run on.
+                    context.streamingHandle().cancel();
+                    done.completeExceptionally(e);
+                }
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        try {
+            return reply(done.get());
+        } catch (ExecutionException e) {
+            throw normalise(e.getCause());
+        }
+    }
+
+    @Override
+    public BackendHealth probe() {
+        try {
+            List<OllamaModel> available = models.availableModels().content();
+            boolean present = available.stream().anyMatch(m -> definition.upstreamModel().equals(m.getName()));
+            return present
+                    ? BackendHealth.up("model " + definition.upstreamModel() + " available")
+                    : BackendHealth.down("model " + definition.upstreamModel() + " not pulled");
+        } catch (RuntimeException e) {
+            return BackendHealth.down("Ollama unreachable: " + normalise(e).getMessage());
+        }
+    }
+
+    @Override
+    protected BackendException normalise(Throwable e) {
+        Throwable t = e;
+        while (t != null) {
+            if (t instanceof HttpException http) {
+                return forStatus(http.statusCode(), http.getMessage());
+            }
+            if (t instanceof dev.langchain4j.exception.TimeoutException) {
+                return new RetriableBackendException(id() + ": timed out", 0, true, e);
+            }
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        return super.normalise(e);
+    }
+
+    private dev.langchain4j.model.chat.request.ChatRequest toLangchain(ChatRequest request) {
+        List<dev.langchain4j.data.message.ChatMessage> messages = request.messages().stream()
+                .map(OllamaBackend::toLangchain)
+                .toList();
+        OllamaChatRequestParameters.Builder parameters = OllamaChatRequestParameters.builder()
+                .temperature(request.temperature())
+                .topP(request.topP())
+                .maxOutputTokens(request.maxTokens());
+        if (!request.stop().isEmpty()) {
+            parameters.stopSequences(request.stop());
+        }
+        if (request.seed() != null) {
+            parameters.seed((int) (long) request.seed());
+        }
+        return dev.langchain4j.model.chat.request.ChatRequest.builder()
+                .messages(messages)
+                .parameters(parameters.build())
+                .build();
+    }
+
+    private static dev.langchain4j.data.message.ChatMessage toLangchain(ChatMessage message) {
+        return switch (message.role()) {
+            case ChatMessage.SYSTEM, "developer" -> SystemMessage.from(message.content());
+            case ChatMessage.ASSISTANT -> AiMessage.from(message.content());
+            default -> UserMessage.from(message.content());
+        };
+    }
+
+    private BackendReply reply(ChatResponse response) {
+        String text = response.aiMessage() == null ? "" : response.aiMessage().text();
+        TokenUsage usage = response.tokenUsage();
+        Usage counted = usage == null ? Usage.NONE
+                : new Usage(nonNegative(usage.inputTokenCount()), nonNegative(usage.outputTokenCount()));
+        return new BackendReply(text, finishReason(response.finishReason()), counted, 0, 0);
+    }
+
+    private static int nonNegative(Integer count) {
+        return count == null || count < 0 ? 0 : count;
+    }
+
+    private static String finishReason(FinishReason reason) {
+        if (reason == null) {
+            return "stop";
+        }
+        return switch (reason) {
+            case LENGTH -> "length";
+            case TOOL_EXECUTION -> "tool_calls";
+            case CONTENT_FILTER -> "content_filter";
+            default -> "stop";
+        };
+    }
+}

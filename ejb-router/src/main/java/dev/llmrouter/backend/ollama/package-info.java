@@ -1,0 +1,2 @@
+/** The local tier: models served by Ollama, reached through langchain4j-ollama. */
+package dev.llmrouter.backend.ollama;

@@ -1,0 +1,2 @@
+/** Query complexity: how hard a prompt looks, from cheap features of its text. */
+package dev.llmrouter.classify;

@@ -1,0 +1,190 @@
+package dev.llmrouter.route.internal;
+
+import dev.llmrouter.backend.BackendException;
+import dev.llmrouter.backend.BackendRegistry;
+import dev.llmrouter.backend.BackendReply;
+import dev.llmrouter.backend.InferenceBackend;
+import dev.llmrouter.chat.ChatMessage;
+import dev.llmrouter.chat.ChatRequest;
+import dev.llmrouter.chat.ChatResult;
+import dev.llmrouter.chat.ChatStreamListener;
+import dev.llmrouter.chat.RoutingReceipt;
+import dev.llmrouter.chat.Usage;
+import dev.llmrouter.route.Caller;
+import dev.llmrouter.route.ModelInfo;
+import dev.llmrouter.route.RouterService;
+import dev.llmrouter.route.RoutingDecision;
+import dev.llmrouter.route.UpstreamFailedException;
+import dev.llmrouter.tenant.ApiKeyAuthenticator;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Orchestrates one request: plan, call candidates in order until one answers (only before the
+ * first byte reached the client), record. No transaction spans an upstream call.
+ */
+@Stateless
+@Local(RouterService.class)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DefaultRouterService implements RouterService {
+
+    private static final Logger LOG = Logger.getLogger(DefaultRouterService.class.getName());
+
+    @Inject
+    ApiKeyAuthenticator authenticator;
+
+    @Inject
+    RoutePlanner planner;
+
+    @Inject
+    BackendRegistry registry;
+
+    @Inject
+    UsageRecorder recorder;
+
+    @Override
+    public Caller authenticate(String apiKey) {
+        return authenticator.authenticate(apiKey);
+    }
+
+    @Override
+    public RoutingDecision explain(Caller caller, ChatRequest request) {
+        return planner.plan(request);
+    }
+
+    @Override
+    public List<ModelInfo> models() {
+        List<ModelInfo> models = new ArrayList<>();
+        models.add(new ModelInfo(ChatRequest.AUTO, null, "router", false,
+                "Let the router choose between cache, local and cloud"));
+        for (InferenceBackend backend : registry.all()) {
+            boolean simulated = backend.definition().simulated();
+            models.add(new ModelInfo(backend.id(), backend.tier(), backend.definition().kind(), simulated,
+                    (simulated ? "SIMULATED " : "") + backend.tier().name().toLowerCase() + " model via "
+                            + backend.definition().kind()));
+        }
+        return models;
+    }
+
+    @Override
+    public ChatResult route(Caller caller, String requestId, ChatRequest request) {
+        RoutingDecision decision = planner.plan(request);
+        Attempts attempts = new Attempts(decision);
+        for (InferenceBackend backend : candidates(decision)) {
+            try {
+                BackendReply reply = backend.chat(request);
+                return complete(caller, requestId, backend, reply, attempts.reason(backend), false);
+            } catch (BackendException e) {
+                attempts.failed(backend, e);
+                recorder.failed(caller, requestId, backend.definition(), UsageRecorder.UPSTREAM_ERROR,
+                        errorCode(e), Usage.NONE, 0, false, e.getMessage());
+            }
+        }
+        throw attempts.exhausted();
+    }
+
+    @Override
+    public void stream(Caller caller, String requestId, ChatRequest request, ChatStreamListener listener) {
+        RoutingDecision decision = planner.plan(request);
+        Attempts attempts = new Attempts(decision);
+        for (InferenceBackend backend : candidates(decision)) {
+            String reason = attempts.reason(backend);
+            ClientStream client = new ClientStream(listener, receipt(requestId, backend, reason));
+            long start = System.nanoTime();
+            try {
+                BackendReply reply = backend.stream(request, client::text);
+                client.startIfNeeded();
+                listener.onComplete(complete(caller, requestId, backend, reply, reason, true));
+                return;
+            } catch (ClientStream.ClientGoneException gone) {
+                recorder.failed(caller, requestId, backend.definition(), UsageRecorder.CLIENT_ABORT, "client_closed",
+                        estimate(request, client.sent()), millisSince(start), true, reason);
+                return;
+            } catch (BackendException e) {
+                if (!client.started()) {
+                    attempts.failed(backend, e);
+                    recorder.failed(caller, requestId, backend.definition(), UsageRecorder.UPSTREAM_ERROR,
+                            errorCode(e), Usage.NONE, millisSince(start), true, e.getMessage());
+                    continue;
+                }
+                // Bytes already reached the client: no retry, no fallback; the client learns it broke.
+                recorder.failed(caller, requestId, backend.definition(), UsageRecorder.UPSTREAM_ERROR, errorCode(e),
+                        estimate(request, client.sent()), millisSince(start), true, e.getMessage());
+                listener.onError(errorCode(e), "The upstream model failed mid-stream.");
+                return;
+            }
+        }
+        throw attempts.exhausted();
+    }
+
+    private List<InferenceBackend> candidates(RoutingDecision decision) {
+        return decision.candidates().stream()
+                .map(c -> registry.find(c.model()))
+                .flatMap(java.util.Optional::stream)
+                .toList();
+    }
+
+    private ChatResult complete(Caller caller, String requestId, InferenceBackend backend, BackendReply reply,
+                                String reason, boolean streamed) {
+        UsageRecorder.Charge charge = recorder.price(backend.definition(), reply.usage());
+        recorder.served(caller, requestId, backend.definition(), reply, charge, streamed, reason);
+        return new ChatResult(receipt(requestId, backend, reason), reply.content(), reply.finishReason(),
+                reply.usage(), charge.costMicros(), charge.savedMicros(), Instant.now().getEpochSecond());
+    }
+
+    private static RoutingReceipt receipt(String requestId, InferenceBackend backend, String reason) {
+        return new RoutingReceipt(requestId, backend.id(), backend.tier(), "BYPASS", reason,
+                backend.definition().simulated());
+    }
+
+    private static String errorCode(BackendException e) {
+        if (e.isTimeout()) {
+            return "upstream_timeout";
+        }
+        return e.upstreamStatus() > 0 ? "upstream_http_" + e.upstreamStatus() : "upstream_unreachable";
+    }
+
+    /** Token counts for a broken stream, estimated at four characters a token. */
+    private static Usage estimate(ChatRequest request, String sentText) {
+        int promptChars = request.messages().stream().map(ChatMessage::content).mapToInt(String::length).sum();
+        return new Usage((promptChars + 3) / 4, (sentText.length() + 3) / 4);
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000L;
+    }
+
+    /** The failures so far, for the reason of a fallback and the error when every candidate failed. */
+    private static final class Attempts {
+        private final RoutingDecision decision;
+        private final List<String> failures = new ArrayList<>();
+        private boolean allTimeouts = true;
+
+        Attempts(RoutingDecision decision) {
+            this.decision = decision;
+        }
+
+        void failed(InferenceBackend backend, BackendException e) {
+            LOG.warning(() -> "Backend " + backend.id() + " failed: " + e.getMessage());
+            failures.add(backend.id() + " (" + errorCode(e) + ")");
+            allTimeouts &= e.isTimeout();
+        }
+
+        String reason(InferenceBackend backend) {
+            return failures.isEmpty() ? decision.reason()
+                    : decision.reason() + "; fell back to " + backend.id() + " after " + String.join(", ", failures);
+        }
+
+        UpstreamFailedException exhausted() {
+            return new UpstreamFailedException("No backend could answer: " + String.join(", ", failures),
+                    allTimeouts && !failures.isEmpty());
+        }
+    }
+}

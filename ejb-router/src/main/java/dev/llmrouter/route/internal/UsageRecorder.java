@@ -1,0 +1,80 @@
+package dev.llmrouter.route.internal;
+
+import dev.llmrouter.backend.BackendDefinition;
+import dev.llmrouter.backend.BackendRegistry;
+import dev.llmrouter.backend.BackendReply;
+import dev.llmrouter.chat.Tier;
+import dev.llmrouter.chat.Usage;
+import dev.llmrouter.persistence.UsageLedger;
+import dev.llmrouter.persistence.UsageRecord;
+import dev.llmrouter.route.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Prices a call and appends its row to the usage ledger before the client sees the end of it. */
+@ApplicationScoped
+public class UsageRecorder {
+
+    public static final String OK = "OK";
+    public static final String UPSTREAM_ERROR = "UPSTREAM_ERROR";
+    public static final String CLIENT_ABORT = "CLIENT_ABORT";
+
+    @Inject
+    UsageLedger ledger;
+
+    @Inject
+    BackendRegistry registry;
+
+    /** Cost in micro-USD and the cloud cost it stood in for. */
+    public record Charge(long costMicros, long shadowCostMicros) {
+        public long savedMicros() {
+            return Math.max(0, shadowCostMicros - costMicros);
+        }
+    }
+
+    public Charge price(BackendDefinition backend, Usage usage) {
+        long cost = backend.costMicros(usage.promptTokens(), usage.completionTokens());
+        long shadow = backend.tier() == Tier.CLOUD ? cost : cheapestCloudCost(usage);
+        return new Charge(cost, shadow);
+    }
+
+    private long cheapestCloudCost(Usage usage) {
+        return registry.all().stream()
+                .filter(b -> b.tier() == Tier.CLOUD)
+                .mapToLong(b -> b.definition().costMicros(usage.promptTokens(), usage.completionTokens()))
+                .min()
+                .orElse(0);
+    }
+
+    public void served(Caller caller, String requestId, BackendDefinition backend, BackendReply reply, Charge charge,
+                       boolean streamed, String reason) {
+        ledger.append(new UsageRecord(requestId, caller.tenantId(), caller.apiKeyId(), backend.tier().name(), OK)
+                .servedBy(backend.id(), backend.upstreamModel())
+                .tokens(reply.usage().promptTokens(), reply.usage().completionTokens())
+                .cost(charge.costMicros(), charge.shadowCostMicros())
+                .timing(clampMillis(reply.latencyMillis()), clampMillis(reply.ttftMillis()))
+                .streamed(streamed)
+                .reason(reason));
+    }
+
+    public void failed(Caller caller, String requestId, BackendDefinition backend, String outcome, String errorCode,
+                       Usage partial, long latencyMillis, boolean streamed, String reason) {
+        Charge charge = backend == null ? new Charge(0, 0) : price(backend, partial);
+        UsageRecord row = new UsageRecord(requestId, caller.tenantId(), caller.apiKeyId(),
+                backend == null ? "NONE" : backend.tier().name(), outcome)
+                .tokens(partial.promptTokens(), partial.completionTokens())
+                .cost(charge.costMicros(), charge.shadowCostMicros())
+                .timing(clampMillis(latencyMillis), null)
+                .streamed(streamed)
+                .error(errorCode)
+                .reason(reason);
+        if (backend != null) {
+            row.servedBy(backend.id(), backend.upstreamModel());
+        }
+        ledger.append(row);
+    }
+
+    private static int clampMillis(long millis) {
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, millis));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.llmrouter.simulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * An incoming chat request as both protocols see it before any protocol rule applies. It is counted as soon as it
+ * arrives, so {@code calls(tag)} includes requests that are then rejected, exactly as an upstream's access log would.
+ */
+record ChatCall(JsonNode body, String parseError, Prompt prompt, Directives directives, long ordinal,
+                long startNanos) {
+
+    /** What a request's directives ask the server to do instead of answering normally. */
+    enum Fault { NONE, RESET, STATUS, MALFORMED }
+
+    static ChatCall receive(HttpExchange exchange, CallCounter counter) throws IOException {
+        long start = System.nanoTime();
+        byte[] raw;
+        try (InputStream in = exchange.getRequestBody()) {
+            raw = in.readAllBytes();
+        }
+        JsonNode body = null;
+        String error = null;
+        try {
+            JsonNode parsed = Replies.JSON.readTree(raw);
+            if (parsed != null && parsed.isObject()) {
+                body = parsed;
+            } else {
+                error = "request body must be a JSON object";
+            }
+        } catch (JsonProcessingException e) {
+            error = "invalid JSON: " + e.getOriginalMessage();
+        }
+        Prompt prompt = body == null ? Prompt.EMPTY : Prompt.of(body.get("messages"));
+        Directives directives = Directives.parse(prompt.lastUserMessage());
+        long ordinal = counter.record(directives.tag());
+        return new ChatCall(body, error, prompt, directives, ordinal, start);
+    }
+
+    Fault fault() {
+        if (directives.reset()) {
+            return Fault.RESET;
+        }
+        if (directives.failsCall(ordinal)) {
+            return Fault.STATUS;
+        }
+        return directives.malformed() ? Fault.MALFORMED : Fault.NONE;
+    }
+
+    String model() {
+        JsonNode model = body.get("model");
+        return model != null && model.isTextual() ? model.asText().strip() : "";
+    }
+
+    /** A positive integer field, or null when absent or not usable as a limit. */
+    static Integer positiveInt(JsonNode node) {
+        return node != null && node.canConvertToInt() && node.asInt() > 0 ? node.asInt() : null;
+    }
+
+    /**
+     * Where a stream stops for a stall or error directive: after that many content chunks, capped at the answer
+     * length so that a large value still holds back the final frame. -1 when the directive is absent.
+     */
+    static int cutPoint(Integer after, int pieces) {
+        return after == null ? -1 : Math.min(after, pieces);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.llmrouter.persistence;
+
+import java.util.Optional;
+
+public interface ApiKeys {
+
+    /** The key with this public id, revoked or not; the caller decides what revocation means. */
+    Optional<ApiKey> findByKeyId(String keyId);
+
+    ApiKey create(Tenant tenant, String keyId, byte[] salt, byte[] secretHash, String name);
+}

@@ -1,0 +1,34 @@
+package dev.llmrouter.persistence.internal;
+
+import dev.llmrouter.persistence.ApiKey;
+import dev.llmrouter.persistence.ApiKeys;
+import dev.llmrouter.persistence.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+@ApplicationScoped
+@Transactional
+public class JpaApiKeys implements ApiKeys {
+
+    @PersistenceContext(unitName = "router")
+    EntityManager em;
+
+    @Override
+    public Optional<ApiKey> findByKeyId(String keyId) {
+        return em.createQuery("select k from ApiKey k join fetch k.tenant where k.keyId = :keyId", ApiKey.class)
+                .setParameter("keyId", keyId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public ApiKey create(Tenant tenant, String keyId, byte[] salt, byte[] secretHash, String name) {
+        ApiKey key = new ApiKey(em.merge(tenant), keyId, salt, secretHash, name);
+        em.persist(key);
+        em.flush();
+        return key;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.llmrouter.persistence.internal;
+
+import dev.llmrouter.persistence.Tenant;
+import dev.llmrouter.persistence.Tenants;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+@ApplicationScoped
+@Transactional
+public class JpaTenants implements Tenants {
+
+    @PersistenceContext(unitName = "router")
+    EntityManager em;
+
+    @Override
+    public Optional<Tenant> findByName(String name) {
+        return em.createQuery("select t from Tenant t where t.name = :name", Tenant.class)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public long count() {
+        return em.createQuery("select count(t) from Tenant t", Long.class).getSingleResult();
+    }
+
+    @Override
+    public Tenant create(String name) {
+        Tenant tenant = new Tenant(name);
+        em.persist(tenant);
+        em.flush();
+        return tenant;
+    }
+}

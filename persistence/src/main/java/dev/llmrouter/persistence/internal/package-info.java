@@ -1,0 +1,2 @@
+/** JPA implementations of the repository interfaces. */
+package dev.llmrouter.persistence.internal;

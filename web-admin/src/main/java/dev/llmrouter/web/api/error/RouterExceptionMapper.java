@@ -1,0 +1,46 @@
+package dev.llmrouter.web.api.error;
+
+import dev.llmrouter.route.AuthenticationFailedException;
+import dev.llmrouter.route.ModelNotFoundException;
+import dev.llmrouter.route.NoEligibleBackendException;
+import dev.llmrouter.route.RouterException;
+import dev.llmrouter.route.UpstreamFailedException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+@Provider
+public class RouterExceptionMapper implements ExceptionMapper<RouterException> {
+
+    @Override
+    public Response toResponse(RouterException e) {
+        return ErrorBody.response(status(e), type(e), e.code(), e instanceof ModelNotFoundException ? "model" : null,
+                e.getMessage());
+    }
+
+    static int status(RouterException e) {
+        if (e instanceof AuthenticationFailedException) {
+            return 401;
+        }
+        if (e instanceof ModelNotFoundException) {
+            return 404;
+        }
+        if (e instanceof NoEligibleBackendException) {
+            return 503;
+        }
+        if (e instanceof UpstreamFailedException upstream) {
+            return upstream.isTimeout() ? 504 : 502;
+        }
+        return 500;
+    }
+
+    private static String type(RouterException e) {
+        return switch (status(e)) {
+            case 401 -> ErrorBody.AUTHENTICATION;
+            case 404 -> ErrorBody.NOT_FOUND;
+            case 502, 504 -> ErrorBody.UPSTREAM;
+            case 503 -> ErrorBody.UNAVAILABLE;
+            default -> ErrorBody.SERVER;
+        };
+    }
+}

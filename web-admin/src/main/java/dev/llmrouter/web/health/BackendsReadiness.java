@@ -1,0 +1,36 @@
+package dev.llmrouter.web.health;
+
+import dev.llmrouter.backend.BackendHealth;
+import dev.llmrouter.backend.BackendRegistry;
+import dev.llmrouter.backend.InferenceBackend;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Reports every backend's state, but is UP while any of them can serve: one tier being down makes
+ * the router route around it, not stop taking traffic.
+ */
+@Readiness
+@ApplicationScoped
+public class BackendsReadiness implements HealthCheck {
+
+    @Inject
+    BackendRegistry registry;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("backends");
+        boolean anyUp = false;
+        for (InferenceBackend backend : registry.all()) {
+            BackendHealth health = backend.probe();
+            anyUp |= health.up();
+            response.withData(backend.id(), (health.up() ? "UP" : "DOWN") + " (" + backend.tier().name().toLowerCase()
+                    + (backend.definition().simulated() ? ", simulated" : "") + "): " + health.detail());
+        }
+        return response.status(anyUp).build();
+    }
+}
