@@ -18,7 +18,7 @@ final class AnswerText {
     }
 
     static List<String> words(String model, String question, int count) {
-        List<String> words = new ArrayList<>(count);
+        List<String> words = new ArrayList<>();
         List<String> candidates = new ArrayList<>();
         candidates.add("[simulated");
         candidates.add(model + "]");

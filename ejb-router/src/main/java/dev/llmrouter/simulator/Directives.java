@@ -16,6 +16,8 @@ record Directives(Long ttftMillis, Double tokensPerSecond, Integer tokens, Integ
 
     private static final Pattern BLOCK = Pattern.compile("\\[\\[sim(\\s[^\\]]*)?]]");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    /** Keeps a typo such as tokens=2000000000 from exhausting the heap with answer words. */
+    private static final int MAX_TOKENS = 100_000;
 
     static Directives parse(String text) {
         if (text == null || text.isEmpty()) {
@@ -71,7 +73,7 @@ record Directives(Long ttftMillis, Double tokensPerSecond, Integer tokens, Integ
             switch (key) {
                 case "ttft" -> ttft = nonNegativeLong(value, ttft);
                 case "tps" -> tps = positiveDouble(value, tps);
-                case "tokens" -> tokens = nonNegativeInt(value, tokens);
+                case "tokens" -> tokens = atMost(MAX_TOKENS, nonNegativeInt(value, tokens), tokens);
                 case "status" -> status = errorStatus(value, status);
                 case "fail_first" -> failFirst = nonNegativeInt(value, failFirst);
                 case "reset" -> reset = bool(value, reset);
@@ -103,6 +105,10 @@ record Directives(Long ttftMillis, Double tokensPerSecond, Integer tokens, Integ
             } catch (NumberFormatException e) {
                 return previous;
             }
+        }
+
+        private static Integer atMost(int limit, Integer value, Integer previous) {
+            return value != null && value <= limit ? value : previous;
         }
 
         private static Double positiveDouble(String value, Double previous) {

@@ -140,7 +140,6 @@ final class OllamaHandler implements HttpHandler {
                 return;
             }
             if (i == stallAt) {
-                out.flush();
                 pacer.stall();
                 return;
             }

@@ -82,9 +82,8 @@ public final class SimulatedUpstream implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot bind simulated upstream to " + host + ":" + port, e);
         }
-        OllamaHandler ollama = new OllamaHandler(ollamaModels, localDefaults, counter, pacer);
-        server.createContext("/", ollama);
-        server.createContext("/api/", ollama);
+        // Ollama owns the root: real Ollama answers "/" and gives its plain-text 404 for any unknown path.
+        server.createContext("/", new OllamaHandler(ollamaModels, localDefaults, counter, pacer));
         server.createContext("/v1/", new OpenAiHandler(cloudDefaults, counter, pacer));
         server.createContext("/_sim/", new ControlHandler(counter));
         ExecutorService owned = executor == null ? Executors.newCachedThreadPool(new DaemonThreads()) : null;

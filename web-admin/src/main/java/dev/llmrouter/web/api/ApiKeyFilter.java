@@ -5,6 +5,7 @@ import dev.llmrouter.route.Caller;
 import dev.llmrouter.route.RouterService;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -34,7 +35,8 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         request.setProperty(CALLER, caller);
     }
 
-    static Caller caller(ContainerRequestContext request) {
-        return (Caller) request.getProperty(CALLER);
+    /** Request properties are servlet request attributes, which resources can read on any thread. */
+    static Caller caller(HttpServletRequest request) {
+        return (Caller) request.getAttribute(CALLER);
     }
 }

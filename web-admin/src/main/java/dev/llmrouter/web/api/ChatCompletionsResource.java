@@ -7,13 +7,13 @@ import dev.llmrouter.route.RouterService;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -55,7 +55,7 @@ public class ChatCompletionsResource {
     @APIResponse(responseCode = "404", description = "Unknown model")
     @APIResponse(responseCode = "413", description = "Body too large")
     @APIResponse(responseCode = "502", description = "Every candidate backend failed")
-    public void create(@Context ContainerRequestContext context,
+    public void create(@Context HttpServletRequest servletRequest,
                        @HeaderParam(RequestIds.HEADER) String presentedRequestId,
                        @HeaderParam("Content-Length") Long contentLength,
                        InputStream body,
@@ -64,7 +64,7 @@ public class ChatCompletionsResource {
             async.resume(RequestBodies.tooLarge(maxBodyBytes));
             return;
         }
-        Caller caller = ApiKeyFilter.caller(context);
+        Caller caller = ApiKeyFilter.caller(servletRequest);
         String requestId = RequestIds.from(presentedRequestId);
         ChatCompletionRequest request;
         try {
@@ -94,7 +94,7 @@ public class ChatCompletionsResource {
     }
 
     private void stream(Caller caller, String requestId, ChatCompletionRequest request, AsyncResponse async) {
-        SseStream sse = new SseStream(async, request.includeUsage());
+        SseStream sse = new SseStream(async, request.includeUsage(), executor);
         executor.execute(() -> {
             try {
                 router.stream(caller, requestId, request.chat(), sse);

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +27,7 @@ final class SseStream implements ChatStreamListener {
     private static final long CLIENT_STALL_SECONDS = 60;
 
     private final AsyncResponse async;
+    private final Executor writer;
     private final boolean includeUsage;
     private final BlockingQueue<String> events = new ArrayBlockingQueue<>(512);
     private final long created = Instant.now().getEpochSecond();
@@ -33,8 +35,9 @@ final class SseStream implements ChatStreamListener {
     private volatile boolean started;
     private RoutingReceipt receipt;
 
-    SseStream(AsyncResponse async, boolean includeUsage) {
+    SseStream(AsyncResponse async, boolean includeUsage, Executor writer) {
         this.async = async;
+        this.writer = writer;
         this.includeUsage = includeUsage;
     }
 
@@ -52,10 +55,14 @@ final class SseStream implements ChatStreamListener {
                 .type("text/event-stream")
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no");
-        if (!async.resume(RouterHeaders.receipt(response, receipt).build())) {
-            clientGone = true;
-            throw new IllegalStateException("client went away before the stream started");
-        }
+        Response ready = RouterHeaders.receipt(response, receipt).build();
+        // resume() writes the response on the calling thread; the producer must stay free to produce.
+        writer.execute(() -> {
+            if (!async.resume(ready)) {
+                clientGone = true;
+                events.clear();
+            }
+        });
     }
 
     @Override
