@@ -112,7 +112,10 @@ class OllamaBackend extends AbstractInferenceBackend {
     public BackendHealth probe() {
         try {
             List<OllamaModel> available = models.availableModels().content();
-            boolean present = available.stream().anyMatch(m -> definition.upstreamModel().equals(m.getName()));
+            String wanted = definition.upstreamModel();
+            // Ollama lists an untagged model under its implicit ":latest" tag.
+            boolean present = available.stream()
+                    .anyMatch(m -> wanted.equals(m.getName()) || (wanted + ":latest").equals(m.getName()));
             return present
                     ? BackendHealth.up("model " + definition.upstreamModel() + " available")
                     : BackendHealth.down("model " + definition.upstreamModel() + " not pulled");
