@@ -1,0 +1,96 @@
+package it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Real HTTP against the started server, configured by the build (router.url, router.api-key). */
+public final class RouterClient {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl = System.getProperty("router.url", "http://localhost:19080");
+    private final String apiKey = System.getProperty("router.api-key");
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public HttpResponse<String> get(String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.GET().build());
+    }
+
+    public HttpResponse<String> postChat(String body) {
+        return postChat(body, apiKey, null);
+    }
+
+    public HttpResponse<String> postChat(String body, String bearer, String requestId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/chat/completions"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (requestId != null) {
+            request.header("x-request-id", requestId);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    /** The {@code data:} payloads of an SSE body, in order. */
+    public static List<String> sseData(String body) {
+        List<String> data = new ArrayList<>();
+        for (String event : body.split("\n\n")) {
+            for (String line : event.split("\n")) {
+                if (line.startsWith("data: ")) {
+                    data.add(line.substring("data: ".length()));
+                }
+            }
+        }
+        return data;
+    }
+
+    public static String chatBody(String model, String userMessage, boolean stream, boolean includeUsage) {
+        var root = JSON.createObjectNode().put("model", model);
+        root.putArray("messages").addObject().put("role", "user").put("content", userMessage);
+        if (stream) {
+            root.put("stream", true);
+            if (includeUsage) {
+                root.putObject("stream_options").put("include_usage", true);
+            }
+        }
+        return root.toString();
+    }
+}
