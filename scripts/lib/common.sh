@@ -26,7 +26,7 @@ ensure_build_tools() {
         as_root apt-get update -qq
         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
     fi
-    step "Using $(javac -version 2>&1) and $(mvn -B -v 2>/dev/null | head -n1 | sed 's/ (.*//')"
+    step "Using $(javac -version 2>&1) and $(mvn -B -v 2>/dev/null | head -n1 | sed 's/\x1b\[[0-9;]*m//g; s/ (.*//')"
 }
 
 # Database, pgvector and the role; exports what the server and tests need to connect.

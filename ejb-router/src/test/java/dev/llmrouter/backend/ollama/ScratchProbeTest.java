@@ -31,13 +31,13 @@ class ScratchProbeTest {
         try (SimulatedUpstream up = SimulatedUpstream.start("127.0.0.1", 0, fast, fast, Set.of("sim-local"), null)) {
             InferenceBackend b = new OllamaBackendFactory().create(new BackendDefinition("x", "ollama", Tier.LOCAL,
                 up.ollamaBaseUri(), "sim-local", null, 0, 0, Duration.ofSeconds(2), Duration.ofSeconds(2), true));
-            for (String q : List.of("a [[sim tokens=8 error_after=2]]", "a [[sim malformed=true]]", "a [[sim reset=true]]",
-                    "a [[sim tokens=8 stall_after=2]]", "a [[sim ttft=3000]]")) {
-                for (int mode = 0; mode < 2; mode++) {
+            for (String q : List.of("a [[sim malformed=true]]")) {
+                for (int mode = 1; mode < 2; mode++) {
                     final int m = mode;
                     Future<String> f = pool.submit(() -> run(b, q, m));
                     String res;
-                    try { res = f.get(6, TimeUnit.SECONDS); } catch (TimeoutException te) { res = "HUNG > 6s"; }
+                    try { res = f.get(25, TimeUnit.SECONDS); } catch (TimeoutException te) { res = "HUNG > 25s";
+                      Thread.getAllStackTraces().forEach((th, st) -> { StringBuilder sb = new StringBuilder("SCRATCH THREAD " + th.getName() + " " + th.getState()); for (StackTraceElement e : st) sb.append("\nSCRATCH    at " + e); System.out.println(sb); }); }
                     System.out.println("SCRATCH " + q + " mode " + mode + " " + res);
                 }
             }
