@@ -56,8 +56,12 @@ class OllamaBackendTest {
     }
 
     private static InferenceBackend create(URI base, String upstreamModel) {
+        return create(base, upstreamModel, Duration.ofSeconds(5));
+    }
+
+    private static InferenceBackend create(URI base, String upstreamModel, Duration readTimeout) {
         return new OllamaBackendFactory().create(new BackendDefinition("local-" + upstreamModel, OllamaBackendFactory.KIND,
-                Tier.LOCAL, base, upstreamModel, null, 0, 0, Duration.ofSeconds(2), Duration.ofSeconds(5), true));
+                Tier.LOCAL, base, upstreamModel, null, 0, 0, Duration.ofSeconds(2), readTimeout, true));
     }
 
     private static ChatRequest ask(String question) {
@@ -141,6 +145,37 @@ class OllamaBackendTest {
     }
 
     @Test
+    void upstream429IsRetriable() {
+        BackendException e = assertThrows(BackendException.class,
+                () -> assertTimeoutPreemptively(LIMIT, () -> backend.chat(ask("Hi [[sim status=429]]"))));
+
+        assertInstanceOf(RetriableBackendException.class, e);
+        assertEquals(429, e.upstreamStatus());
+    }
+
+    @Test
+    void aDroppedConnectionIsRetriableWithoutStatus() {
+        BackendException e = assertThrows(BackendException.class,
+                () -> assertTimeoutPreemptively(LIMIT, () -> backend.chat(ask("Hi [[sim reset=true]]"))));
+
+        assertInstanceOf(RetriableBackendException.class, e);
+        assertEquals(0, e.upstreamStatus());
+        assertFalse(e.isTimeout());
+    }
+
+    @Test
+    void aSlowAnswerTimesOutAsARetriableTimeout() {
+        InferenceBackend impatient = create(upstream.ollamaBaseUri(), MODEL, Duration.ofMillis(300));
+
+        BackendException e = assertThrows(BackendException.class, () -> assertTimeoutPreemptively(LIMIT,
+                () -> impatient.chat(ask("Slow [[sim ttft=1500 tokens=2]]"))));
+
+        assertInstanceOf(RetriableBackendException.class, e);
+        assertTrue(e.isTimeout(), e.toString());
+        assertEquals(0, e.upstreamStatus());
+    }
+
+    @Test
     void upstream404IsNotRetriable() {
         BackendException e = assertThrows(BackendException.class,
                 () -> assertTimeoutPreemptively(LIMIT, () -> backend.chat(ask("Hi [[sim status=404]]"))));
@@ -207,7 +242,9 @@ class OllamaBackendTest {
 
         assertEquals(2, pieces.size(), pieces.toString());
         assertEquals("[simulated sim-local]", String.join("", pieces));
-        assertTrue(e.isRetriable(), e.toString());
+        assertInstanceOf(RetriableBackendException.class, e);
+        assertEquals(0, e.upstreamStatus());
+        assertTrue(e.getMessage().contains("simulated upstream error"), e.getMessage());
     }
 
     @Test
