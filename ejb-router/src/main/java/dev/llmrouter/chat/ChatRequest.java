@@ -17,7 +17,8 @@ public record ChatRequest(
         Integer maxTokens,
         List<String> stop,
         Long seed,
-        String user) implements Serializable {
+        String user,
+        CacheOptions cache) implements Serializable {
 
     /** The virtual model name that lets the router choose. */
     public static final String AUTO = "auto";
@@ -29,6 +30,7 @@ public record ChatRequest(
             throw new IllegalArgumentException("messages must not be empty");
         }
         stop = stop == null ? List.of() : List.copyOf(stop);
+        cache = cache == null ? CacheOptions.DEFAULT : cache;
     }
 
     public boolean isAuto() {
@@ -45,7 +47,11 @@ public record ChatRequest(
     }
 
     public ChatRequest withMaxTokens(Integer newMaxTokens) {
-        return new ChatRequest(model, messages, temperature, topP, newMaxTokens, stop, seed, user);
+        return new ChatRequest(model, messages, temperature, topP, newMaxTokens, stop, seed, user, cache);
+    }
+
+    public ChatRequest withCache(CacheOptions newCache) {
+        return new ChatRequest(model, messages, temperature, topP, maxTokens, stop, seed, user, newCache);
     }
 
     public static Builder builder() {
@@ -61,6 +67,7 @@ public record ChatRequest(
         private List<String> stop = List.of();
         private Long seed;
         private String user;
+        private CacheOptions cache = CacheOptions.DEFAULT;
 
         public Builder model(String model) {
             this.model = model;
@@ -107,8 +114,13 @@ public record ChatRequest(
             return this;
         }
 
+        public Builder cache(CacheOptions cache) {
+            this.cache = cache;
+            return this;
+        }
+
         public ChatRequest build() {
-            return new ChatRequest(model, messages, temperature, topP, maxTokens, stop, seed, user);
+            return new ChatRequest(model, messages, temperature, topP, maxTokens, stop, seed, user, cache);
         }
     }
 }

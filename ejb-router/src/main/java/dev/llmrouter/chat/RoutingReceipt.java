@@ -9,5 +9,11 @@ public record RoutingReceipt(
         Tier tier,
         String cacheStatus,
         String reason,
-        boolean simulated) implements Serializable {
+        boolean simulated,
+        Double cacheSimilarity,
+        Long cacheEntryId) implements Serializable {
+
+    public RoutingReceipt withCacheStatus(String status) {
+        return new RoutingReceipt(requestId, model, tier, status, reason, simulated, cacheSimilarity, cacheEntryId);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.llmrouter.startup;
 
 import dev.llmrouter.backend.BackendRegistry;
+import dev.llmrouter.embed.Embedder;
 import dev.llmrouter.tenant.TenantBootstrap;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -34,6 +35,9 @@ public class ApplicationStartup {
     @Inject
     BackendRegistry backends;
 
+    @Inject
+    Embedder embedder;
+
     private volatile boolean migrated;
 
     @PostConstruct
@@ -48,6 +52,8 @@ public class ApplicationStartup {
                 + " migration(s) applied now)");
         tenantBootstrap.ensureFirstTenant();
         LOG.info(() -> backends.all().size() + " backend(s) ready to route");
+        // Load and warm the embedding model now, not on the first request.
+        embedder.embed("warm up");
     }
 
     public boolean migrated() {

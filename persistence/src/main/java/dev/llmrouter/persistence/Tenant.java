@@ -24,6 +24,18 @@ public class Tenant {
     @Column(nullable = false)
     private String status = ACTIVE;
 
+    @Column(name = "cache_enabled", nullable = false)
+    private boolean cacheEnabled = true;
+
+    @Column(name = "cache_threshold")
+    private Double cacheThreshold;
+
+    @Column(name = "cache_ttl_seconds")
+    private Integer cacheTtlSeconds;
+
+    @Column(name = "cache_max_temperature")
+    private Double cacheMaxTemperature;
+
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private Instant createdAt;
 
@@ -48,6 +60,23 @@ public class Tenant {
 
     public boolean isActive() {
         return ACTIVE.equals(status);
+    }
+
+    public boolean isCacheEnabled() {
+        return cacheEnabled;
+    }
+
+    /** The tenant's own acceptance threshold for semantic hits, or null for the router's default. */
+    public Double getCacheThreshold() {
+        return cacheThreshold;
+    }
+
+    public Integer getCacheTtlSeconds() {
+        return cacheTtlSeconds;
+    }
+
+    public Double getCacheMaxTemperature() {
+        return cacheMaxTemperature;
     }
 
     public Instant getCreatedAt() {

@@ -6,6 +6,8 @@ public interface Tenants {
 
     Optional<Tenant> findByName(String name);
 
+    Optional<Tenant> findById(long id);
+
     long count();
 
     Tenant create(String name);

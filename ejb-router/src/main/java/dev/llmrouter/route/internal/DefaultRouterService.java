@@ -1,6 +1,9 @@
 package dev.llmrouter.route.internal;
 
 import dev.llmrouter.backend.BackendException;
+import dev.llmrouter.cache.CacheLookup;
+import dev.llmrouter.cache.CacheStatus;
+import dev.llmrouter.cache.SemanticCache;
 import dev.llmrouter.backend.BackendRegistry;
 import dev.llmrouter.backend.BackendReply;
 import dev.llmrouter.backend.InferenceBackend;
@@ -9,7 +12,9 @@ import dev.llmrouter.chat.ChatRequest;
 import dev.llmrouter.chat.ChatResult;
 import dev.llmrouter.chat.ChatStreamListener;
 import dev.llmrouter.chat.RoutingReceipt;
+import dev.llmrouter.chat.Tier;
 import dev.llmrouter.chat.Usage;
+import dev.llmrouter.persistence.CachedAnswer;
 import dev.llmrouter.route.Caller;
 import dev.llmrouter.route.ModelInfo;
 import dev.llmrouter.route.RouterService;
@@ -49,6 +54,9 @@ public class DefaultRouterService implements RouterService {
     @Inject
     UsageRecorder recorder;
 
+    @Inject
+    SemanticCache cache;
+
     @Override
     public Caller authenticate(String apiKey) {
         return authenticator.authenticate(apiKey);
@@ -75,12 +83,17 @@ public class DefaultRouterService implements RouterService {
 
     @Override
     public ChatResult route(Caller caller, String requestId, ChatRequest request) {
+        long start = System.nanoTime();
+        CacheLookup lookup = cache.lookup(caller, request);
+        if (lookup.isHit()) {
+            return fromCache(caller, requestId, lookup, false, start);
+        }
         RoutingDecision decision = planner.plan(request);
         Attempts attempts = new Attempts(decision);
         for (InferenceBackend backend : candidates(decision)) {
             try {
                 BackendReply reply = backend.chat(request);
-                return complete(caller, requestId, backend, reply, attempts.reason(backend), false);
+                return complete(caller, requestId, request, lookup, backend, reply, attempts.reason(backend), false);
             } catch (BackendException e) {
                 attempts.failed(backend, e);
                 recorder.failed(caller, requestId, backend.definition(), UsageRecorder.UPSTREAM_ERROR,
@@ -92,16 +105,22 @@ public class DefaultRouterService implements RouterService {
 
     @Override
     public void stream(Caller caller, String requestId, ChatRequest request, ChatStreamListener listener) {
+        long started = System.nanoTime();
+        CacheLookup lookup = cache.lookup(caller, request);
+        if (lookup.isHit()) {
+            replay(fromCache(caller, requestId, lookup, true, started), listener);
+            return;
+        }
         RoutingDecision decision = planner.plan(request);
         Attempts attempts = new Attempts(decision);
         for (InferenceBackend backend : candidates(decision)) {
             String reason = attempts.reason(backend);
-            ClientStream client = new ClientStream(listener, receipt(requestId, backend, reason));
+            ClientStream client = new ClientStream(listener, receipt(requestId, backend, reason, lookup));
             long start = System.nanoTime();
             try {
                 BackendReply reply = backend.stream(request, client::text);
                 client.startIfNeeded();
-                listener.onComplete(complete(caller, requestId, backend, reply, reason, true));
+                listener.onComplete(complete(caller, requestId, request, lookup, backend, reply, reason, true));
                 return;
             } catch (ClientStream.ClientGoneException gone) {
                 recorder.failed(caller, requestId, backend.definition(), UsageRecorder.CLIENT_ABORT, "client_closed",
@@ -131,17 +150,46 @@ public class DefaultRouterService implements RouterService {
                 .toList();
     }
 
-    private ChatResult complete(Caller caller, String requestId, InferenceBackend backend, BackendReply reply,
-                                String reason, boolean streamed) {
+    private ChatResult complete(Caller caller, String requestId, ChatRequest request, CacheLookup lookup,
+                                InferenceBackend backend, BackendReply reply, String reason, boolean streamed) {
         UsageRecorder.Charge charge = recorder.price(backend.definition(), reply.usage());
-        recorder.served(caller, requestId, backend.definition(), reply, charge, streamed, reason);
-        return new ChatResult(receipt(requestId, backend, reason), reply.content(), reply.finishReason(),
-                reply.usage(), charge.costMicros(), charge.savedMicros(), Instant.now().getEpochSecond());
+        recorder.served(caller, requestId, backend.definition(), reply, charge, streamed, reason, lookup.status());
+        Long entry = cache.admit(caller, request, lookup, reply.content(), reply.finishReason(), backend.id(),
+                reply.usage()).orElse(null);
+        RoutingReceipt receipt = receipt(requestId, backend, reason, lookup);
+        if (entry != null) {
+            receipt = new RoutingReceipt(receipt.requestId(), receipt.model(), receipt.tier(), receipt.cacheStatus(),
+                    receipt.reason(), receipt.simulated(), receipt.cacheSimilarity(), entry);
+        }
+        return new ChatResult(receipt, reply.content(), reply.finishReason(), reply.usage(), charge.costMicros(),
+                charge.savedMicros(), Instant.now().getEpochSecond());
     }
 
-    private static RoutingReceipt receipt(String requestId, InferenceBackend backend, String reason) {
-        return new RoutingReceipt(requestId, backend.id(), backend.tier(), "BYPASS", reason,
-                backend.definition().simulated());
+    private ChatResult fromCache(Caller caller, String requestId, CacheLookup lookup, boolean streamed, long start) {
+        CachedAnswer entry = lookup.entry();
+        Usage usage = new Usage(entry.promptTokens(), entry.completionTokens());
+        UsageRecorder.Charge charge = recorder.priceCacheHit(usage);
+        recorder.cached(caller, requestId, entry.model(), usage, charge, lookup.status(), streamed, millisSince(start));
+        RoutingReceipt receipt = new RoutingReceipt(requestId, entry.model(), Tier.CACHE, lookup.status(),
+                CacheStatus.HIT.equals(lookup.status()) ? "same question answered before"
+                        : "a cached question means the same", false, lookup.similarity(), entry.id());
+        return new ChatResult(receipt, entry.answer(), "stop", usage, 0, charge.savedMicros(),
+                Instant.now().getEpochSecond());
+    }
+
+    /** A cached answer streamed like a live one: word by word, usage at the end. */
+    private static void replay(ChatResult result, ChatStreamListener listener) {
+        listener.onStart(result.receipt());
+        for (String piece : result.content().split("(?<=\\s)")) {
+            listener.onText(piece);
+        }
+        listener.onComplete(result);
+    }
+
+    private static RoutingReceipt receipt(String requestId, InferenceBackend backend, String reason,
+                                          CacheLookup lookup) {
+        return new RoutingReceipt(requestId, backend.id(), backend.tier(), lookup.status(), reason,
+                backend.definition().simulated(), lookup.similarity(), null);
     }
 
     private static String errorCode(BackendException e) {

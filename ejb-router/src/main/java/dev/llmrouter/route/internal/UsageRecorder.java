@@ -46,9 +46,27 @@ public class UsageRecorder {
                 .orElse(0);
     }
 
+    /** The cloud cost a cache hit saved; the hit itself costs nothing. */
+    public Charge priceCacheHit(Usage usage) {
+        return new Charge(0, cheapestCloudCost(usage));
+    }
+
+    public void cached(Caller caller, String requestId, String model, Usage usage, Charge charge, String cacheStatus,
+                       boolean streamed, long latencyMillis) {
+        ledger.append(new UsageRecord(requestId, caller.tenantId(), caller.apiKeyId(), Tier.CACHE.name(), OK)
+                .servedBy(null, model)
+                .tokens(usage.promptTokens(), usage.completionTokens())
+                .cost(charge.costMicros(), charge.shadowCostMicros())
+                .timing(clampMillis(latencyMillis), clampMillis(latencyMillis))
+                .streamed(streamed)
+                .cacheStatus(cacheStatus)
+                .reason("answered from the cache"));
+    }
+
     public void served(Caller caller, String requestId, BackendDefinition backend, BackendReply reply, Charge charge,
-                       boolean streamed, String reason) {
+                       boolean streamed, String reason, String cacheStatus) {
         ledger.append(new UsageRecord(requestId, caller.tenantId(), caller.apiKeyId(), backend.tier().name(), OK)
+                .cacheStatus(cacheStatus)
                 .servedBy(backend.id(), backend.upstreamModel())
                 .tokens(reply.usage().promptTokens(), reply.usage().completionTokens())
                 .cost(charge.costMicros(), charge.shadowCostMicros())

@@ -24,6 +24,11 @@ public class JpaTenants implements Tenants {
     }
 
     @Override
+    public Optional<Tenant> findById(long id) {
+        return Optional.ofNullable(em.find(Tenant.class, id));
+    }
+
+    @Override
     public long count() {
         return em.createQuery("select count(t) from Tenant t", Long.class).getSingleResult();
     }

@@ -58,6 +58,7 @@ public class ChatCompletionsResource {
     public void create(@Context HttpServletRequest servletRequest,
                        @HeaderParam(RequestIds.HEADER) String presentedRequestId,
                        @HeaderParam("Content-Length") Long contentLength,
+                       @HeaderParam("Cache-Control") String cacheControl,
                        InputStream body,
                        @Suspended AsyncResponse async) {
         if (contentLength != null && contentLength > maxBodyBytes) {
@@ -69,6 +70,7 @@ public class ChatCompletionsResource {
         ChatCompletionRequest request;
         try {
             request = ChatRequestReader.read(RequestBodies.read(body, maxBodyBytes));
+            request = request.withCache(CacheControlHeader.merge(cacheControl, request.chat().cache()));
         } catch (RuntimeException e) {
             async.resume(e);
             return;

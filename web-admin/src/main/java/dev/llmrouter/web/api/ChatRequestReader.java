@@ -1,5 +1,6 @@
 package dev.llmrouter.web.api;
 
+import dev.llmrouter.chat.CacheOptions;
 import dev.llmrouter.chat.ChatMessage;
 import dev.llmrouter.chat.ChatRequest;
 import dev.llmrouter.web.api.error.ApiException;
@@ -63,6 +64,7 @@ final class ChatRequestReader {
                 .stop(stop(root))
                 .seed(optionalLong(root, "seed"))
                 .user(optionalString(root, "user"))
+                .cache(cacheOptions(root))
                 .build();
         boolean stream = optionalBoolean(root, "stream");
         boolean includeUsage = false;
@@ -150,6 +152,25 @@ final class ChatRequestReader {
             return text.toString();
         }
         throw ApiException.invalid(param, "'content' must be a string or an array of text parts.");
+    }
+
+    static final long MAX_TTL_SECONDS = 30L * 24 * 3600;
+    static final int MAX_NAMESPACE_LENGTH = 64;
+
+    /** LiteLLM's per-request cache controls: {@code {"no-cache", "no-store", "ttl", "namespace"}}. */
+    private static CacheOptions cacheOptions(JsonObject root) {
+        if (!has(root, "cache")) {
+            return CacheOptions.DEFAULT;
+        }
+        JsonObject cache = object(root.get("cache"), "cache");
+        Integer ttl = optionalInt(cache, "ttl", 1, (int) MAX_TTL_SECONDS);
+        String namespace = optionalString(cache, "namespace");
+        if (namespace != null && (namespace.isBlank() || namespace.length() > MAX_NAMESPACE_LENGTH)) {
+            throw ApiException.invalid("cache.namespace",
+                    "'cache.namespace' must be 1 to " + MAX_NAMESPACE_LENGTH + " characters.");
+        }
+        return new CacheOptions(optionalBoolean(cache, "no-cache"), optionalBoolean(cache, "no-store"), null,
+                ttl == null ? null : ttl.longValue(), namespace);
     }
 
     private static List<String> stop(JsonObject root) {

@@ -4,6 +4,7 @@ import dev.llmrouter.chat.ChatResult;
 import dev.llmrouter.chat.RoutingReceipt;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /** The receipt headers: where an answer came from, why, and what it cost. */
 final class RouterHeaders {
@@ -12,6 +13,12 @@ final class RouterHeaders {
     }
 
     static Response.ResponseBuilder receipt(Response.ResponseBuilder builder, RoutingReceipt receipt) {
+        if (receipt.cacheSimilarity() != null) {
+            builder.header("x-router-cache-similarity", String.format(Locale.ROOT, "%.4f", receipt.cacheSimilarity()));
+        }
+        if (receipt.cacheEntryId() != null) {
+            builder.header("x-router-cache-entry", receipt.cacheEntryId());
+        }
         return builder
                 .header(RequestIds.HEADER, receipt.requestId())
                 .header("x-router-tier", receipt.tier().name().toLowerCase())
