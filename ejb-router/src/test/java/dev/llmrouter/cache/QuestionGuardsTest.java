@@ -1,0 +1,78 @@
+package dev.llmrouter.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class QuestionGuardsTest {
+
+    private final QuestionGuards guards = new QuestionGuards();
+
+    private void refused(String a, String b, String reasonPart) {
+        Optional<String> reason = guards.refusal(a, b);
+        assertTrue(reason.isPresent(), a + " | " + b + " should be refused");
+        assertTrue(reason.get().contains(reasonPart), reason.get());
+        assertTrue(guards.refusal(b, a).isPresent(), "refusal must be symmetric: " + b + " | " + a);
+    }
+
+    private void allowed(String a, String b) {
+        assertEquals(Optional.empty(), guards.refusal(a, b), a + " | " + b);
+    }
+
+    @Test
+    void arithmeticAndNumbersMustAgree() {
+        refused("What is 2+2?", "What is 2+3?", "numbers");
+        refused("What is 2+2?", "What is 2*2?", "numbers");
+        refused("Is 3.5 bigger than 3.25?", "Is 3.5 bigger than 3.2?", "numbers");
+        refused("How to lose weight in 2 weeks?", "How to lose weight in three weeks?", "numbers");
+        allowed("What is 2+2?", "what's 2 + 2");
+        allowed("Is 1,000 a lot?", "Is 1000 a lot?");
+        allowed("Can I buy 3 apples?", "Can I buy three apples?");
+    }
+
+    @Test
+    void datesAndUnitsMustAgree() {
+        refused("Who won the World Cup in 2014?", "Who won the World Cup in 2018?", "numbers");
+        refused("What happened on Monday?", "What happened on Friday?", "dates");
+        refused("How far is 10 km?", "How far is 10 miles?", "units");
+        refused("Convert 5 dollars to rupees", "Convert 5 euros to rupees", "units");
+    }
+
+    @Test
+    void negationMustAgree() {
+        refused("cancel my order", "don't cancel my order", "negation");
+        refused("Why is my phone charging?", "Why is my phone not charging?", "negation");
+        refused("Can I travel with a visa?", "Can I travel without a visa?", "negation");
+    }
+
+    @Test
+    void oppositeWordsAreRefused() {
+        refused("How do I enable dark mode", "How do I disable dark mode", "enable vs disable");
+        refused("How to turn on wifi", "How to turn off wifi", "opposite");
+        refused("Should I buy bitcoin now?", "Should I sell bitcoin now?", "opposite");
+        refused("How do I increase my credit score?", "How do I decrease my credit score?", "opposite");
+        refused("Stop the server", "Start the server", "opposite");
+        refused("Eat before running?", "Eat after running?", "opposite");
+        allowed("Should I buy or sell bitcoin?", "Should I sell or buy bitcoin?");
+    }
+
+    @Test
+    void namedEntitiesMustBeShared() {
+        refused("What is the capital of France?", "What is the capital of Germany?", "entity");
+        refused("How do I learn Java?", "How do I learn Python?", "entity");
+        refused("Is AWS cheaper than this?", "Is GCP cheaper than this?", "entity");
+        refused("What does \"foo bar\" mean?", "What does \"baz qux\" mean?", "entity");
+        refused("How do I call os.path.join?", "How do I call os.path.split?", "entity");
+        allowed("How do I learn Java?", "what is the best way to learn java");
+        allowed("What Is The Best Way To Learn Java?", "How can I learn Java?");
+    }
+
+    @Test
+    void paraphrasesPass() {
+        allowed("How do I reset my password?", "How can I reset my password?");
+        allowed("Hugging Face Hub is a platform to host Git-based models.",
+                "Hugging Face Hub serves as a repository for Git-based models.");
+    }
+}
