@@ -69,8 +69,8 @@ public class ChatCompletionsResource {
         String requestId = RequestIds.from(presentedRequestId);
         ChatCompletionRequest request;
         try {
-            request = ChatRequestReader.read(RequestBodies.read(body, maxBodyBytes));
-            request = request.withCache(CacheControlHeader.merge(cacheControl, request.chat().cache()));
+            ChatCompletionRequest parsed = ChatRequestReader.read(RequestBodies.read(body, maxBodyBytes));
+            request = parsed.withCache(CacheControlHeader.merge(cacheControl, parsed.chat().cache()));
         } catch (RuntimeException e) {
             async.resume(e);
             return;
