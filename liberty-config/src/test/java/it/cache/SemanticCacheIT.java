@@ -104,14 +104,18 @@ class SemanticCacheIT {
     @Test
     void anotherTenantNeverSeesTheEntriesVerbatimOrParaphrased() {
         String app = unique();
-        String otherKey = Tenants.createWithKey("it-tenant-" + app);
         String question = "How do I export my contacts from " + app + "?";
         ask(question);
         assertEquals("HIT", status(ask(question)), "the owner hits");
+        HttpResponse<String> ownParaphrase = ask("How can I export my contacts from " + app + "?");
+        assertEquals("SEMANTIC_HIT", status(ownParaphrase), "the owner's paraphrase hits");
 
-        HttpResponse<String> verbatim = client.postChat(body("sim-local", question, Map.of()), otherKey, null);
+        // Two fresh tenants, so neither can hit what the other stored while asking.
+        HttpResponse<String> verbatim = client.postChat(body("sim-local", question, Map.of()),
+                Tenants.createWithKey("it-tenant-a-" + app), null);
         HttpResponse<String> paraphrase = client.postChat(
-                body("sim-local", "How can I export my contacts from " + app + "?", Map.of()), otherKey, null);
+                body("sim-local", "How can I export my contacts from " + app + "?", Map.of()),
+                Tenants.createWithKey("it-tenant-b-" + app), null);
 
         assertEquals(200, verbatim.statusCode(), verbatim.body());
         assertEquals("MISS", status(verbatim));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import it.support.Ledger;
 import it.support.RouterClient;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ class HealthIT {
         Map<String, JsonNode> checks = new HashMap<>();
         body.get("checks").forEach(c -> checks.put(c.get("name").asText(), c));
         assertEquals("UP", checks.get("database").get("status").asText());
-        assertEquals("1", checks.get("database").get("data").get("schemaVersion").asText());
+        assertEquals(Ledger.latestMigration(), checks.get("database").get("data").get("schemaVersion").asText());
         JsonNode backends = checks.get("backends");
         assertEquals("UP", backends.get("status").asText());
         assertTrue(backends.get("data").get("sim-local").asText().startsWith("UP"), backends.toString());

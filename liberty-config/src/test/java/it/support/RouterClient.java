@@ -33,6 +33,11 @@ public final class RouterClient {
         return send(request.GET().build());
     }
 
+    public HttpResponse<String> delete(String path, String bearer) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + bearer).DELETE().build());
+    }
+
     public HttpResponse<String> postChat(String body) {
         return postChat(body, apiKey, null);
     }

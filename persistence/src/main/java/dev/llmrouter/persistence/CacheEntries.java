@@ -25,6 +25,9 @@ public interface CacheEntries {
 
     List<CachedAnswer> list(long tenantId, int offset, int limit);
 
+    /** The tenant's live entries nearest to the vector, across all its partitions. */
+    List<CachedAnswer> search(long tenantId, float[] embedding, int limit);
+
     boolean delete(long tenantId, long id);
 
     int purge(long tenantId);

@@ -55,7 +55,7 @@ public class JdbcCacheEntries implements CacheEntries {
     @Transactional(TxType.REQUIRES_NEW)
     public List<CachedAnswer> findNearest(long tenantId, String partitionHash, float[] embedding, int limit,
                                           Instant notBefore) {
-        String sql = "select " + COLUMNS + ", 1 - (embedding <=> ?) from cache_entries"
+        String sql = "select " + COLUMNS + ", 1 - (embedding <=> ?), embedding::text from cache_entries"
                 + " where tenant_id = ? and partition_hash = ? and expires_at > now() and created_at >= ?"
                 + " order by embedding <=> ? limit ?";
         try (Connection c = dataSource.getConnection()) {
@@ -137,6 +137,28 @@ public class JdbcCacheEntries implements CacheEntries {
 
     @Override
     @Transactional(TxType.REQUIRES_NEW)
+    public List<CachedAnswer> search(long tenantId, float[] embedding, int limit) {
+        String sql = "select " + COLUMNS + ", 1 - (embedding <=> ?) from cache_entries"
+                + " where tenant_id = ? and expires_at > now() order by embedding <=> ? limit ?";
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement settings = c.createStatement()) {
+                settings.execute("set local hnsw.iterative_scan = relaxed_order");
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                PGvector vector = new PGvector(embedding);
+                ps.setObject(1, vector);
+                ps.setLong(2, tenantId);
+                ps.setObject(3, vector);
+                ps.setInt(4, limit);
+                return read(ps);
+            }
+        } catch (SQLException e) {
+            throw new CacheUnavailableException("cache search failed", e);
+        }
+    }
+
+    @Override
+    @Transactional(TxType.REQUIRES_NEW)
     public boolean delete(long tenantId, long id) {
         return update("delete from cache_entries where tenant_id = ? and id = ?", tenantId, id) == 1;
     }
@@ -161,10 +183,12 @@ public class JdbcCacheEntries implements CacheEntries {
     private static List<CachedAnswer> read(PreparedStatement ps) throws SQLException {
         List<CachedAnswer> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
+            boolean withVectors = rs.getMetaData().getColumnCount() > 9;
             while (rs.next()) {
+                float[] embedding = withVectors ? new PGvector(rs.getString(10)).toArray() : null;
                 rows.add(new CachedAnswer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5), rs.getInt(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(),
-                        rs.getDouble(9)));
+                        rs.getDouble(9), embedding));
             }
         }
         return rows;
