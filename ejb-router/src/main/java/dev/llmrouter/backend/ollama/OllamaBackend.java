@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
 import dev.langchain4j.model.ollama.OllamaModel;
@@ -30,6 +31,10 @@ import dev.llmrouter.chat.Usage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** One Ollama model. langchain4j's own retries are off: the router owns the single retry layer. */
 class OllamaBackend extends AbstractInferenceBackend {
@@ -76,9 +81,13 @@ class OllamaBackend extends AbstractInferenceBackend {
     @Override
     protected BackendReply doStream(ChatRequest request, TokenSink sink) throws InterruptedException {
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        AtomicLong lastActivity = new AtomicLong(System.nanoTime());
+        AtomicReference<StreamingHandle> handle = new AtomicReference<>();
         streamingModel.chat(toLangchain(request), new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                handle.compareAndSet(null, context.streamingHandle());
+                lastActivity.set(System.nanoTime());
                 if (done.isDone()) {
                     return;
                 }
@@ -102,9 +111,37 @@ class OllamaBackend extends AbstractInferenceBackend {
             }
         });
         try {
-            return reply(done.get());
+            return reply(awaitWithIdleTimeout(done, lastActivity, handle));
         } catch (ExecutionException e) {
             throw normalise(e.getCause());
+        }
+    }
+
+    /**
+     * The client library's read timeout ends at the response headers, so a stream that stalls (or
+     * that the library cannot parse) would hold the caller forever: time out on silence instead.
+     */
+    private ChatResponse awaitWithIdleTimeout(CompletableFuture<ChatResponse> done, AtomicLong lastActivity,
+                                              AtomicReference<StreamingHandle> handle)
+            throws InterruptedException, ExecutionException {
+        long idleLimit = definition.readTimeout().toNanos();
+        while (true) {
+            long idle = System.nanoTime() - lastActivity.get();
+            long remaining = idleLimit - idle;
+            if (remaining <= 0) {
+                StreamingHandle h = handle.get();
+                if (h != null) {
+                    h.cancel();
+                }
+                done.cancel(true);
+                throw new RetriableBackendException(id() + ": stream idle for "
+                        + definition.readTimeout().toMillis() + " ms", 0, true, null);
+            }
+            try {
+                return done.get(remaining, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // Loop: tokens may have arrived meanwhile and moved the idle deadline.
+            }
         }
     }
 

@@ -165,10 +165,10 @@ class OllamaBackendTest {
 
     @Test
     void aSlowAnswerTimesOutAsARetriableTimeout() {
-        InferenceBackend impatient = create(upstream.ollamaBaseUri(), MODEL, Duration.ofMillis(300));
+        InferenceBackend impatient = create(upstream.ollamaBaseUri(), MODEL, Duration.ofMillis(150));
 
         BackendException e = assertThrows(BackendException.class, () -> assertTimeoutPreemptively(LIMIT,
-                () -> impatient.chat(ask("Slow [[sim ttft=1500 tokens=2]]"))));
+                () -> impatient.chat(ask("Slow [[sim ttft=1000 tokens=2]]"))));
 
         assertInstanceOf(RetriableBackendException.class, e);
         assertTrue(e.isTimeout(), e.toString());
@@ -266,5 +266,18 @@ class OllamaBackendTest {
         assertSame(gone, e);
         assertEquals(2, pieces.size(), pieces.toString());
         assertTrue(millis < 1_500, "took " + millis + " ms");
+    }
+
+    @Test
+    void aStalledStreamEndsWithATimeoutInsteadOfHanging() {
+        InferenceBackend impatient = create(upstream.ollamaBaseUri(), MODEL, Duration.ofMillis(400));
+        List<String> pieces = Collections.synchronizedList(new ArrayList<>());
+
+        BackendException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(BackendException.class,
+                () -> impatient.stream(ask("Tell me more [[sim stall_after=2 ttft=0 tps=2000]]"), pieces::add)));
+
+        assertTrue(e.isRetriable());
+        assertTrue(e.isTimeout(), e.getMessage());
+        assertEquals(2, pieces.size());
     }
 }

@@ -34,6 +34,15 @@ public class JdbcCacheEntries implements CacheEntries {
     @Resource(lookup = "jdbc/router")
     DataSource dataSource;
 
+    /** For the container. */
+    public JdbcCacheEntries() {
+    }
+
+    /** For tools outside the container (benchmarks); their connections must not auto-commit. */
+    public JdbcCacheEntries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     @Override
     @Transactional(TxType.SUPPORTS)
     public Optional<CachedAnswer> findExact(long tenantId, String partitionHash, String promptHash, Instant notBefore) {

@@ -9,9 +9,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -79,21 +79,29 @@ final class ChatRequestReader {
         if (body.length == 0) {
             throw ApiException.invalid(null, "The request body is empty; expected a JSON object.");
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw ApiException.invalid(null, "The request body must be a JSON object.");
             }
-            return value.asJsonObject();
+            JsonObject root = parser.getObject();
+            if (parser.hasNext()) {
+                throw invalidJson("The request body has content after its JSON object.");
+            }
+            return root;
         } catch (JsonParsingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber();
-            throw new ApiException(400, ErrorBody.INVALID_REQUEST, "invalid_json", null,
-                    "The request body is not valid JSON" + where + ".");
-        } catch (jakarta.json.JsonException e) {
-            throw new ApiException(400, ErrorBody.INVALID_REQUEST, "invalid_json", null,
-                    "The request body is not valid JSON.");
+            throw invalidJson("The request body is not valid JSON" + where + ".");
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The parser's own limits (nesting depth, number length) end up here: still the client's input.
+            throw invalidJson("The request body is not valid JSON or exceeds the parser's limits.");
         }
+    }
+
+    private static ApiException invalidJson(String message) {
+        return new ApiException(400, ErrorBody.INVALID_REQUEST, "invalid_json", null, message);
     }
 
     private static List<ChatMessage> messages(JsonObject root) {

@@ -13,7 +13,8 @@ final class RequestBodies {
 
     static byte[] read(InputStream in, int limitBytes) {
         try {
-            byte[] body = in == null ? new byte[0] : in.readNBytes(limitBytes + 1);
+            // One byte past the limit tells "exactly at the limit" from "over it".
+            byte[] body = in == null ? new byte[0] : in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, limitBytes + 1L));
             if (body.length > limitBytes) {
                 throw tooLarge(limitBytes);
             }

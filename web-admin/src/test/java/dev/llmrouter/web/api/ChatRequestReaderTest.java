@@ -353,4 +353,31 @@ class ChatRequestReaderTest {
     void nonStringTextFieldsAreRefused(String field, String value) {
         assertInvalid(with("\"" + field + "\":" + value), field);
     }
+
+    @Test
+    void nestingBeyondTheParserLimitIsA400NotA500() {
+        String deep = "[".repeat(5_000) + "]".repeat(5_000);
+        assertRefused("{\"x\":" + deep + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                "invalid_json", null);
+    }
+
+    @Test
+    void anAbsurdlyLongNumberIsA400NotA500() {
+        assertRefused("{\"x\":" + "9".repeat(2_000) + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                "invalid_json", null);
+    }
+
+    @Test
+    void contentAfterTheJsonObjectIsRefused() {
+        assertRefused("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]} {}", "invalid_json", null);
+    }
+
+    @Test
+    void cacheOptionsAreRead() {
+        var cache = read(with("\"cache\":{\"no-store\":true,\"ttl\":60,\"namespace\":\"faq\"}")).chat().cache();
+        assertEquals(true, cache.noStore());
+        assertEquals(60L, cache.ttlSeconds());
+        assertEquals("faq", cache.namespace());
+        assertRefused(with("\"cache\":{\"namespace\":\"\"}"), "invalid_value", "cache.namespace");
+    }
 }
