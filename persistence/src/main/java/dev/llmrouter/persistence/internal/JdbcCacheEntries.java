@@ -64,28 +64,7 @@ public class JdbcCacheEntries implements CacheEntries {
     @Transactional(TxType.REQUIRES_NEW)
     public List<CachedAnswer> findNearest(long tenantId, String partitionHash, float[] embedding, int limit,
                                           Instant notBefore) {
-        String sql = "select " + COLUMNS + ", 1 - (embedding <=> ?), embedding::text from cache_entries"
-                + " where tenant_id = ? and partition_hash = ? and expires_at > now() and created_at >= ?"
-                + " order by embedding <=> ? limit ?";
-        try (Connection c = dataSource.getConnection()) {
-            try (Statement settings = c.createStatement()) {
-                // Local to this transaction: a filtered HNSW scan keeps searching until it finds rows.
-                settings.execute("set local hnsw.iterative_scan = relaxed_order");
-                settings.execute("set local hnsw.ef_search = 100");
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                PGvector vector = new PGvector(embedding);
-                ps.setObject(1, vector);
-                ps.setLong(2, tenantId);
-                ps.setString(3, partitionHash);
-                ps.setTimestamp(4, Timestamp.from(notBefore));
-                ps.setObject(5, vector);
-                ps.setInt(6, limit);
-                return read(ps);
-            }
-        } catch (SQLException e) {
-            throw new CacheUnavailableException("semantic cache lookup failed", e);
-        }
+        return nearest(tenantId, partitionHash, embedding, limit, notBefore);
     }
 
     @Override
@@ -147,22 +126,36 @@ public class JdbcCacheEntries implements CacheEntries {
     @Override
     @Transactional(TxType.REQUIRES_NEW)
     public List<CachedAnswer> search(long tenantId, float[] embedding, int limit) {
-        String sql = "select " + COLUMNS + ", 1 - (embedding <=> ?) from cache_entries"
-                + " where tenant_id = ? and expires_at > now() order by embedding <=> ? limit ?";
+        return nearest(tenantId, null, embedding, limit, Instant.EPOCH);
+    }
+
+    /** Nearest live entries of the tenant, inside one partition when one is named. */
+    private List<CachedAnswer> nearest(long tenantId, String partitionHash, float[] embedding, int limit,
+                                       Instant notBefore) {
+        String sql = "select " + COLUMNS + ", 1 - (embedding <=> ?), embedding::text from cache_entries"
+                + " where tenant_id = ?" + (partitionHash == null ? "" : " and partition_hash = ?")
+                + " and expires_at > now() and created_at >= ? order by embedding <=> ? limit ?";
         try (Connection c = dataSource.getConnection()) {
             try (Statement settings = c.createStatement()) {
+                // Local to this transaction: a filtered HNSW scan keeps searching until it finds rows.
                 settings.execute("set local hnsw.iterative_scan = relaxed_order");
+                settings.execute("set local hnsw.ef_search = 100");
             }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 PGvector vector = new PGvector(embedding);
-                ps.setObject(1, vector);
-                ps.setLong(2, tenantId);
-                ps.setObject(3, vector);
-                ps.setInt(4, limit);
+                int i = 1;
+                ps.setObject(i++, vector);
+                ps.setLong(i++, tenantId);
+                if (partitionHash != null) {
+                    ps.setString(i++, partitionHash);
+                }
+                ps.setTimestamp(i++, Timestamp.from(notBefore));
+                ps.setObject(i++, vector);
+                ps.setInt(i, limit);
                 return read(ps);
             }
         } catch (SQLException e) {
-            throw new CacheUnavailableException("cache search failed", e);
+            throw new CacheUnavailableException("semantic cache lookup failed", e);
         }
     }
 
