@@ -178,7 +178,7 @@ public final class CacheLatency {
             t = System.nanoTime();
             boolean hit = false;
             for (CachedAnswer candidate : found) {
-                MatchDecision d = matcher.decide(candidate.question(), q, candidate.similarity());
+                MatchDecision d = matcher.decide(candidate.question(), q, candidate.embedding(), vector);
                 if (d.hit()) {
                     hit = true;
                     break;

@@ -89,6 +89,13 @@ final class Lexicon {
             "got", "one", "ones", "way", "ways", "thing", "things", "s", "t", "im", "ive", "id",
             "youre", "whats", "hows", "whys", "quora", "someone", "somebody", "anyone", "please");
 
+    /**
+     * Relation words whose two sides are not interchangeable: "dollars to rupees" is not
+     * "rupees to dollars", "Apple better than Samsung" is not "Samsung better than Apple".
+     */
+    static final Set<String> DIRECTIONAL = Set.of("to", "from", "than", "into", "vs", "versus", "over",
+            "against", "before", "after", "instead", "rather", "like");
+
     private Lexicon() {
     }
 

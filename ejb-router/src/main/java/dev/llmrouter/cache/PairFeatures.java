@@ -1,5 +1,6 @@
 package dev.llmrouter.cache;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +12,8 @@ final class PairFeatures {
             "content_containment", "unshared_content", "bigram_jaccard", "length_ratio",
             "question_word_agree", "head_word_agree", "entity_jaccard", "has_entities",
             "cosine_x_content", "unshared_max_side", "unshared_min_side", "same_content",
-            "char_trigram_jaccard", "cosine_cubed");
+            "char_trigram_jaccard", "cosine_cubed", "order_discordance", "directional_swap",
+            "question_count_diff", "unshared_longest");
 
     private PairFeatures() {
     }
@@ -37,7 +39,92 @@ final class PairFeatures {
             a.contentWords.equals(b.contentWords) ? 1.0 : 0.0,
             jaccard(trigrams(a.lower), trigrams(b.lower)),
             cosine * cosine * cosine,
+            orderDiscordance(new ArrayList<>(a.contentWords), new ArrayList<>(b.contentWords)),
+            directionalSwap(a, b) ? 1.0 : 0.0,
+            Math.min(3, Math.abs(count(a.raw, '?') - count(b.raw, '?'))),
+            Math.max(longestMissing(a.contentWords, b.contentWords), longestMissing(b.contentWords, a.contentWords)) / 10.0,
         };
+    }
+
+    /**
+     * Share of shared-word pairs whose order flips between the questions (Kendall distance).
+     * Embeddings and word sets are blind to order, yet "Why do Asians like westerners?" and "Why
+     * do westerners like Asians?" ask different things.
+     */
+    private static double orderDiscordance(List<String> a, List<String> b) {
+        List<Integer> positions = new ArrayList<>();
+        for (String w : a) {
+            int at = b.indexOf(w);
+            if (at >= 0) {
+                positions.add(at);
+            }
+        }
+        int pairs = 0;
+        int flipped = 0;
+        for (int i = 0; i < positions.size(); i++) {
+            for (int j = i + 1; j < positions.size(); j++) {
+                pairs++;
+                if (positions.get(i) > positions.get(j)) {
+                    flipped++;
+                }
+            }
+        }
+        return pairs == 0 ? 0.0 : flipped / (double) pairs;
+    }
+
+    /** Both questions put the same two words around a relation word, but on opposite sides. */
+    private static boolean directionalSwap(QuestionText a, QuestionText b) {
+        for (String relation : Lexicon.DIRECTIONAL) {
+            String[] sidesA = sides(a.words, relation);
+            String[] sidesB = sides(b.words, relation);
+            if (sidesA != null && sidesB != null && !sidesA[0].equals(sidesA[1])
+                    && sidesA[0].equals(sidesB[1]) && sidesA[1].equals(sidesB[0])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The nearest content words before and after the first use of the relation word. */
+    private static String[] sides(List<String> words, String relation) {
+        int at = words.indexOf(relation);
+        if (at < 0) {
+            return null;
+        }
+        String before = null;
+        for (int i = at - 1; i >= 0 && before == null; i--) {
+            before = content(words.get(i));
+        }
+        String after = null;
+        for (int i = at + 1; i < words.size() && after == null; i++) {
+            after = content(words.get(i));
+        }
+        return before == null || after == null ? null : new String[] {before, after};
+    }
+
+    private static String content(String word) {
+        return Lexicon.STOPWORDS.contains(word) || Lexicon.NEGATIONS.contains(word) ? null : QuestionText.stem(word);
+    }
+
+    private static int count(String text, char c) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Length of the longest word only one side has: long words carry topics, short ones rarely. */
+    private static int longestMissing(Set<String> from, Set<String> in) {
+        int longest = 0;
+        for (String w : from) {
+            if (!in.contains(w)) {
+                longest = Math.max(longest, w.length());
+            }
+        }
+        return longest;
     }
 
     private static double jaccard(Set<String> a, Set<String> b) {

@@ -68,7 +68,8 @@ public class SemanticCache {
                     settings.candidates(), notBefore);
             SemanticMatcher matcher = matchers.forThreshold(tenant.get().getCacheThreshold());
             for (CachedAnswer candidate : nearest) {
-                MatchDecision decision = matcher.decide(candidate.question(), key.question(), candidate.similarity());
+                MatchDecision decision = matcher.decide(candidate.question(), key.question(), candidate.embedding(),
+                        embedding);
                 if (decision.hit()) {
                     entries.recordHit(candidate.id());
                     return new CacheLookup(CacheStatus.SEMANTIC_HIT, key, candidate, embedding,

@@ -53,4 +53,68 @@ class SemanticMatcherTest {
     void rejectsThresholdOutsideUnitInterval() {
         assertThrows(IllegalArgumentException.class, () -> new SemanticMatcher(1.5));
     }
+
+    @Test
+    void embeddingPathServesARewordingOfTheSameQuestion() {
+        MatchDecision d = decideWithVectors("How do I reset my password?", "How can I reset my password?");
+        assertTrue(d.hit(), d.reason());
+        assertTrue(d.score() >= matcher.threshold(), d.reason());
+        MatchDecision cooking = decideWithVectors("What are some good ways to learn cooking at home?",
+                "How can I learn to cook at home?");
+        assertTrue(cooking.hit(), cooking.reason());
+    }
+
+    @Test
+    void embeddingPathRefusesSwappedDirection() {
+        MatchDecision d = decideWithVectors("How can I convert dollars to rupees?", "How can I convert rupees to dollars?");
+        assertFalse(d.hit(), d.reason());
+    }
+
+    @Test
+    void embeddingPathKeepsGuardsAndFloor() {
+        MatchDecision sum = decideWithVectors("What is 2+2?", "What is 2+3?");
+        assertFalse(sum.hit());
+        assertTrue(sum.reason().contains("numbers"), sum.reason());
+        assertFalse(decideWithVectors("What is the best way to lose weight?", "What is the best way to gain weight?").hit());
+        MatchDecision far = new SemanticMatcher(0.0).decide("How do I reset my password?", "What is the capital of France?",
+                QuestionVectors.of("How do I reset my password?"), QuestionVectors.of("What is the capital of France?"));
+        assertFalse(far.hit());
+        assertTrue(far.reason().contains("below"), far.reason());
+    }
+
+    @Test
+    void embeddingPathThresholdIsTheTenantsWhenGiven() {
+        String a = "What are some good ways to learn cooking at home?";
+        String b = "How can I learn to cook at home?";
+        assertTrue(new SemanticMatcher(0.0).decide(a, b, QuestionVectors.of(a), QuestionVectors.of(b)).hit());
+        assertFalse(new SemanticMatcher(1.0).decide(a, b, QuestionVectors.of(a), QuestionVectors.of(b)).hit());
+    }
+
+    @Test
+    void embeddingPathRejectsVectorsOfAnotherModel() {
+        assertThrows(IllegalArgumentException.class,
+                () -> matcher.decide("a question", "another question", new float[3], new float[3]));
+    }
+
+    @Test
+    void embeddingPathDecidesWellUnderAMillisecond() {
+        String a = "What are some good ways to learn cooking at home?";
+        String b = "How can I learn to cook at home?";
+        float[] u = QuestionVectors.of(a);
+        float[] v = QuestionVectors.of(b);
+        for (int i = 0; i < 2_000; i++) {
+            matcher.decide(a, b, u, v);
+        }
+        int rounds = 2_000;
+        long start = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            matcher.decide(a, b, u, v);
+        }
+        double micros = (System.nanoTime() - start) / 1e3 / rounds;
+        assertTrue(micros < 1_000, "mean decision " + micros + " us");
+    }
+
+    private MatchDecision decideWithVectors(String cached, String incoming) {
+        return matcher.decide(cached, incoming, QuestionVectors.of(cached), QuestionVectors.of(incoming));
+    }
 }
