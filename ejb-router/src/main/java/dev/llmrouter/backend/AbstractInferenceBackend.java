@@ -3,6 +3,11 @@ package dev.llmrouter.backend;
 import dev.llmrouter.chat.ChatRequest;
 import dev.llmrouter.chat.Tier;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -109,10 +114,38 @@ public abstract class AbstractInferenceBackend implements InferenceBackend {
 
     /** Maps an upstream HTTP error status onto the exception that says whether a retry can help. */
     protected BackendException forStatus(int status, String detail) {
+        return forStatus(status, detail, null);
+    }
+
+    /** As {@link #forStatus(int, String)}, keeping the wait a {@code Retry-After} header asked for. */
+    protected BackendException forStatus(int status, String detail, Duration retryAfter) {
         String message = id() + ": upstream answered HTTP " + status + (detail == null ? "" : ": " + detail);
         if (status == 408 || status == 409 || status == 429 || status >= 500) {
-            return new RetriableBackendException(message, status, status == 408 || status == 504, null);
+            return new RetriableBackendException(message, status, status == 408 || status == 504, retryAfter, null);
         }
         return new NonRetriableBackendException(message, status, null);
+    }
+
+    /**
+     * Reads a {@code Retry-After} header: delay-seconds or an HTTP date (RFC 9110). Null when absent
+     * or unreadable, so a garbled header falls back to the configured backoff.
+     */
+    protected static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.strip();
+        try {
+            long seconds = Long.parseLong(value);
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(Instant.now(),
+                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
     }
 }

@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How to reach one model. Prices are micro-USD per million tokens. The API key is a secret: it is
+ * How to reach one model. The read timeout is also the idle limit between streamed pieces; the
+ * time-to-first-token limit bounds the wait for the first piece. Prices are micro-USD per million tokens. The API key is a secret: it is
  * left out of {@link #toString()} and never leaves the backend that uses it.
  */
 public record BackendDefinition(
@@ -20,7 +21,16 @@ public record BackendDefinition(
         long outputMicrosPerMillion,
         Duration connectTimeout,
         Duration readTimeout,
+        Duration ttftTimeout,
         boolean simulated) {
+
+    /** Without a separate time-to-first-token limit: the read timeout bounds the wait for the first text too. */
+    public BackendDefinition(String id, String kind, Tier tier, URI baseUri, String upstreamModel, String apiKey,
+                             long inputMicrosPerMillion, long outputMicrosPerMillion, Duration connectTimeout,
+                             Duration readTimeout, boolean simulated) {
+        this(id, kind, tier, baseUri, upstreamModel, apiKey, inputMicrosPerMillion, outputMicrosPerMillion,
+                connectTimeout, readTimeout, readTimeout, simulated);
+    }
 
     public BackendDefinition {
         Objects.requireNonNull(id, "id");
@@ -28,6 +38,7 @@ public record BackendDefinition(
         Objects.requireNonNull(tier, "tier");
         Objects.requireNonNull(baseUri, "baseUri");
         Objects.requireNonNull(upstreamModel, "upstreamModel");
+        ttftTimeout = ttftTimeout == null ? readTimeout : ttftTimeout;
         if (inputMicrosPerMillion < 0 || outputMicrosPerMillion < 0) {
             throw new IllegalArgumentException("prices cannot be negative");
         }

@@ -41,7 +41,7 @@ record ChatCall(JsonNode body, String parseError, Prompt prompt, Directives dire
     }
 
     Fault fault() {
-        if (directives.reset()) {
+        if (directives.resetsCall(ordinal)) {
             return Fault.RESET;
         }
         if (directives.failsCall(ordinal)) {

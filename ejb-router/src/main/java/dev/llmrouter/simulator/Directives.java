@@ -54,7 +54,16 @@ record Directives(Long ttftMillis, Double tokensPerSecond, Integer tokens, Integ
 
     /** Whether the status directive applies to the call that was the {@code ordinal}-th one with this tag. */
     boolean failsCall(long ordinal) {
-        return status != null && (failFirst == null || ordinal <= failFirst);
+        return status != null && withinFailFirst(ordinal);
+    }
+
+    /** Whether the reset directive applies to that call; {@code fail_first} limits resets as it limits statuses. */
+    boolean resetsCall(long ordinal) {
+        return reset && withinFailFirst(ordinal);
+    }
+
+    private boolean withinFailFirst(long ordinal) {
+        return failFirst == null || ordinal <= failFirst;
     }
 
     private static final class Values {

@@ -214,6 +214,26 @@ class AbstractInferenceBackendTest {
         assertEquals("test-backend: upstream answered HTTP " + status + ": detail", e.getMessage());
     }
 
+    @Test
+    void aThrottledAnswerKeepsTheWaitItAskedFor() {
+        BackendException e = TestBackend.chatting(r -> null).forStatus(429, null, Duration.ofSeconds(2));
+
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(2)),
+                assertInstanceOf(RetriableBackendException.class, e).retryAfter());
+    }
+
+    @Test
+    void retryAfterReadsSecondsAndHttpDates() {
+        assertEquals(Duration.ofSeconds(1), AbstractInferenceBackend.retryAfter(" 1 "));
+        assertEquals(Duration.ZERO, AbstractInferenceBackend.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"));
+        Duration future = AbstractInferenceBackend.retryAfter(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(30)));
+        assertTrue(future.getSeconds() > 20 && future.getSeconds() <= 30, future.toString());
+        assertEquals(null, AbstractInferenceBackend.retryAfter("soon"));
+        assertEquals(null, AbstractInferenceBackend.retryAfter("-5"));
+        assertEquals(null, AbstractInferenceBackend.retryAfter(null));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {400, 401, 403, 404, 413, 422})
     void nonRetriableStatuses(int status) {

@@ -77,6 +77,10 @@ public class BackendCatalog {
     long readTimeoutMs;
 
     @Inject
+    @ConfigProperty(name = "router.backend.ttft-timeout-ms", defaultValue = "60000")
+    long ttftTimeoutMs;
+
+    @Inject
     SimulatorHost simulator;
 
     public List<BackendDefinition> definitions() {
@@ -107,6 +111,7 @@ public class BackendCatalog {
     private BackendDefinition definition(String id, String kind, Tier tier, URI baseUri, String upstreamModel,
                                          String apiKey, long inputPrice, long outputPrice, boolean simulated) {
         return new BackendDefinition(id, kind, tier, baseUri, upstreamModel, apiKey, inputPrice, outputPrice,
-                Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(readTimeoutMs), simulated);
+                Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(readTimeoutMs), Duration.ofMillis(ttftTimeoutMs),
+                simulated);
     }
 }

@@ -28,6 +28,7 @@ import dev.llmrouter.backend.TokenSink;
 import dev.llmrouter.chat.ChatMessage;
 import dev.llmrouter.chat.ChatRequest;
 import dev.llmrouter.chat.Usage;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -119,28 +120,29 @@ class OllamaBackend extends AbstractInferenceBackend {
 
     /**
      * The client library's read timeout ends at the response headers, so a stream that stalls (or
-     * that the library cannot parse) would hold the caller forever: time out on silence instead.
+     * that the library cannot parse) would hold the caller forever: time out on silence instead,
+     * with the time-to-first-token limit until the first piece and the idle limit after it.
      */
     private ChatResponse awaitWithIdleTimeout(CompletableFuture<ChatResponse> done, AtomicLong lastActivity,
                                               AtomicReference<StreamingHandle> handle)
             throws InterruptedException, ExecutionException {
-        long idleLimit = definition.readTimeout().toNanos();
         while (true) {
-            long idle = System.nanoTime() - lastActivity.get();
-            long remaining = idleLimit - idle;
+            boolean started = handle.get() != null;
+            Duration limit = started ? definition.readTimeout() : definition.ttftTimeout();
+            long remaining = limit.toNanos() - (System.nanoTime() - lastActivity.get());
             if (remaining <= 0) {
                 StreamingHandle h = handle.get();
                 if (h != null) {
                     h.cancel();
                 }
                 done.cancel(true);
-                throw new RetriableBackendException(id() + ": stream idle for "
-                        + definition.readTimeout().toMillis() + " ms", 0, true, null);
+                throw new RetriableBackendException(id() + (started ? ": stream idle for " : ": no first token within ")
+                        + limit.toMillis() + " ms", 0, true, null);
             }
             try {
                 return done.get(remaining, TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                // Loop: tokens may have arrived meanwhile and moved the idle deadline.
+                // Loop: tokens may have arrived meanwhile and moved the deadline.
             }
         }
     }

@@ -43,7 +43,7 @@ class OpenAiBackend extends AbstractInferenceBackend {
         try (Response response = client.chatCompletions(authorization(), MediaType.APPLICATION_JSON,
                 body(request, false))) {
             String text = response.readEntity(String.class);
-            failOnError(response.getStatus(), text);
+            failOnError(response, text);
             OpenAiWire.Response parsed = parse(text);
             if (parsed.choices() == null || parsed.choices().isEmpty() || parsed.choices().get(0).message() == null) {
                 throw new RetriableBackendException(id() + ": answer without choices", response.getStatus(), false, null);
@@ -58,7 +58,7 @@ class OpenAiBackend extends AbstractInferenceBackend {
         try (Response response = client.chatCompletions(authorization(), MediaType.SERVER_SENT_EVENTS,
                 body(request, true))) {
             if (response.getStatus() >= 300) {
-                failOnError(response.getStatus(), response.readEntity(String.class));
+                failOnError(response, response.readEntity(String.class));
             }
             StreamState state = new StreamState();
             try (InputStream in = response.readEntity(InputStream.class)) {
@@ -124,7 +124,8 @@ class OpenAiBackend extends AbstractInferenceBackend {
                 stream ? Boolean.TRUE : null, stream ? new OpenAiWire.StreamOptions(true) : null));
     }
 
-    private void failOnError(int status, String body) {
+    private void failOnError(Response response, String body) {
+        int status = response.getStatus();
         if (status < 300) {
             return;
         }
@@ -135,7 +136,7 @@ class OpenAiBackend extends AbstractInferenceBackend {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // A non-JSON error page: the status alone says enough.
         }
-        throw forStatus(status, detail);
+        throw forStatus(status, detail, retryAfter(response.getHeaderString("Retry-After")));
     }
 
     private OpenAiWire.Response parse(String text) {

@@ -1,6 +1,7 @@
 package dev.llmrouter.route.internal;
 
 import dev.llmrouter.backend.BackendException;
+import dev.llmrouter.backend.BackendUnavailableException;
 import dev.llmrouter.cache.CacheLookup;
 import dev.llmrouter.cache.CacheStatus;
 import dev.llmrouter.cache.SemanticCache;
@@ -152,11 +153,12 @@ public class DefaultRouterService implements RouterService {
 
     private ChatResult complete(Caller caller, String requestId, ChatRequest request, CacheLookup lookup,
                                 InferenceBackend backend, BackendReply reply, String reason, boolean streamed) {
+        String servedReason = reply.attempts() > 1 ? reason + " (after " + reply.attempts() + " attempts)" : reason;
         UsageRecorder.Charge charge = recorder.price(backend.definition(), reply.usage());
-        recorder.served(caller, requestId, backend.definition(), reply, charge, streamed, reason, lookup.status());
+        recorder.served(caller, requestId, backend.definition(), reply, charge, streamed, servedReason, lookup.status());
         Long entry = cache.admit(caller, request, lookup, reply.content(), reply.finishReason(), backend.id(),
                 reply.usage()).orElse(null);
-        RoutingReceipt receipt = receipt(requestId, backend, reason, lookup);
+        RoutingReceipt receipt = receipt(requestId, backend, servedReason, lookup);
         if (entry != null) {
             receipt = new RoutingReceipt(receipt.requestId(), receipt.model(), receipt.tier(), receipt.cacheStatus(),
                     receipt.reason(), receipt.simulated(), receipt.cacheSimilarity(), entry);
@@ -193,6 +195,9 @@ public class DefaultRouterService implements RouterService {
     }
 
     private static String errorCode(BackendException e) {
+        if (e instanceof BackendUnavailableException refused) {
+            return refused.code();
+        }
         if (e.isTimeout()) {
             return "upstream_timeout";
         }

@@ -175,6 +175,41 @@ class OllamaBackendTest {
         assertEquals(0, e.upstreamStatus());
     }
 
+    private static InferenceBackend withTtft(Duration ttft, Duration idle) {
+        return new OllamaBackendFactory().create(new BackendDefinition("local-" + MODEL, OllamaBackendFactory.KIND,
+                Tier.LOCAL, upstream.ollamaBaseUri(), MODEL, null, 0, 0, Duration.ofSeconds(2), idle, ttft, true));
+    }
+
+    @Test
+    void aStreamWithoutAFirstTokenInTimeIsARetriableTimeout() {
+        InferenceBackend impatient = withTtft(Duration.ofMillis(300), Duration.ofSeconds(5));
+        List<String> pieces = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+
+        BackendException e = assertThrows(BackendException.class, () -> assertTimeoutPreemptively(LIMIT,
+                () -> impatient.stream(ask("Slow start [[sim ttft=3000 tokens=2]]"), pieces::add)));
+
+        long millis = (System.nanoTime() - start) / 1_000_000L;
+        assertInstanceOf(RetriableBackendException.class, e);
+        assertTrue(e.isTimeout(), e.toString());
+        assertTrue(e.getMessage().contains("no first token within 300 ms"), e.getMessage());
+        assertTrue(millis < 2_500, "gave up after the first-token limit, not the idle one: " + millis + " ms");
+        assertTrue(pieces.isEmpty());
+    }
+
+    @Test
+    void theFirstTokenLimitDoesNotApplyBetweenLaterPieces() {
+        // 200 ms between pieces: longer than the first-token limit, well within the idle one.
+        InferenceBackend backend = withTtft(Duration.ofMillis(150), Duration.ofSeconds(5));
+        List<String> pieces = Collections.synchronizedList(new ArrayList<>());
+
+        BackendReply reply = assertTimeoutPreemptively(LIMIT,
+                () -> backend.stream(ask("Steady [[sim ttft=0 tps=5 tokens=4]]"), pieces::add));
+
+        assertEquals(String.join("", pieces), reply.content());
+        assertTrue(pieces.size() >= 4, pieces.toString());
+    }
+
     @Test
     void upstream404IsNotRetriable() {
         BackendException e = assertThrows(BackendException.class,

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Reports every backend's state, but is UP while any of them can serve: one tier being down makes
- * the router route around it, not stop taking traffic.
+ * the router route around it, not stop taking traffic. Each entry also shows the backend's breaker
+ * state and this instance's calls in flight and waiting there.
  */
 @Readiness
 @ApplicationScoped
@@ -28,8 +29,12 @@ public class BackendsReadiness implements HealthCheck {
         for (InferenceBackend backend : registry.all()) {
             BackendHealth health = backend.probe();
             anyUp |= health.up();
+            String load = registry.load(backend.id())
+                    .map(l -> "; breaker " + l.breakerState() + ", in flight " + l.inFlight() + "/" + l.maxConcurrency()
+                            + ", waiting " + l.waiting())
+                    .orElse("");
             response.withData(backend.id(), (health.up() ? "UP" : "DOWN") + " (" + backend.tier().name().toLowerCase()
-                    + (backend.definition().simulated() ? ", simulated" : "") + "): " + health.detail());
+                    + (backend.definition().simulated() ? ", simulated" : "") + "): " + health.detail() + load);
         }
         return response.status(anyUp).build();
     }
