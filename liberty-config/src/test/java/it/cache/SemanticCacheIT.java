@@ -66,6 +66,7 @@ class SemanticCacheIT {
         assertEquals("HIT", status(second));
         assertEquals("cache", second.headers().firstValue("x-router-tier").orElseThrow());
         assertEquals("sim-local", json(second.body()).get("model").asText(), "names the model that produced it");
+        assertEquals("true", second.headers().firstValue("x-router-simulated").orElseThrow(), "still labelled simulated");
         assertEquals(content(first), content(second));
         assertEquals(first.headers().firstValue("x-router-cache-entry"), second.headers().firstValue("x-router-cache-entry"));
         assertEquals(1, SimulatorCalls.count(tag), "the model answered once");

@@ -174,9 +174,15 @@ public class DefaultRouterService implements RouterService {
         recorder.cached(caller, requestId, entry.model(), usage, charge, lookup.status(), streamed, millisSince(start));
         RoutingReceipt receipt = new RoutingReceipt(requestId, entry.model(), Tier.CACHE, lookup.status(),
                 CacheStatus.HIT.equals(lookup.status()) ? "same question answered before"
-                        : "a cached question means the same", false, lookup.similarity(), entry.id());
+                        : "a cached question means the same", producedBySimulation(entry.model()), lookup.similarity(),
+                entry.id());
         return new ChatResult(receipt, entry.answer(), "stop", usage, 0, charge.savedMicros(),
                 Instant.now().getEpochSecond());
+    }
+
+    /** An answer a simulated model produced stays labelled simulated when it is served from the cache. */
+    private boolean producedBySimulation(String model) {
+        return registry.find(model).map(b -> b.definition().simulated()).orElse(false);
     }
 
     /** A cached answer streamed like a live one: word by word, usage at the end. */
