@@ -1,8 +1,6 @@
 package dev.llmrouter.cache;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
@@ -68,16 +66,7 @@ final class EmbeddingVerifier {
     }
 
     static EmbeddingVerifier shipped() {
-        try (InputStream in = EmbeddingVerifier.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource dev/llmrouter/cache/" + RESOURCE);
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return from(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
+        return from(ShippedParameters.load(RESOURCE));
     }
 
     static EmbeddingVerifier from(Properties p) {

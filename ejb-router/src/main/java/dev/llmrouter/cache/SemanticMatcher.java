@@ -69,9 +69,9 @@ public final class SemanticMatcher {
         }
         QuestionText cached = new QuestionText(cachedQuestion);
         QuestionText incoming = new QuestionText(incomingQuestion);
-        var refusal = guards.refusal(cached, incoming);
-        if (refusal.isPresent()) {
-            return new MatchDecision(false, 0.0, refusal.get());
+        MatchDecision vetoed = vetoed(cached, incoming);
+        if (vetoed != null) {
+            return vetoed;
         }
         double[] x = EmbeddingVerifier.input(PairFeatures.of(cached, incoming, cosine), cachedVector, incomingVector);
         return verdict(embeddingVerifier.score(x), threshold(), cosine);
@@ -85,11 +85,16 @@ public final class SemanticMatcher {
         }
         QuestionText cached = new QuestionText(cachedQuestion);
         QuestionText incoming = new QuestionText(incomingQuestion);
-        var refusal = guards.refusal(cached, incoming);
-        if (refusal.isPresent()) {
-            return new MatchDecision(false, 0.0, refusal.get());
+        MatchDecision vetoed = vetoed(cached, incoming);
+        if (vetoed != null) {
+            return vetoed;
         }
         return verdict(scalarVerifier.score(PairFeatures.of(cached, incoming, cosine)), scalarThreshold(), cosine);
+    }
+
+    /** The guards' hard veto, or null when they let the pair through to the verifier. */
+    private MatchDecision vetoed(QuestionText cached, QuestionText incoming) {
+        return guards.refusal(cached, incoming).map(reason -> new MatchDecision(false, 0.0, reason)).orElse(null);
     }
 
     private static MatchDecision belowFloor(double cosine) {

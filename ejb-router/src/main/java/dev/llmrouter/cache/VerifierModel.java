@@ -1,8 +1,6 @@
 package dev.llmrouter.cache;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
@@ -32,16 +30,7 @@ final class VerifierModel {
     }
 
     static VerifierModel shipped() {
-        try (InputStream in = VerifierModel.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource dev/llmrouter/cache/" + RESOURCE);
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return from(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
+        return from(ShippedParameters.load(RESOURCE));
     }
 
     static VerifierModel from(Properties p) {
