@@ -1,6 +1,5 @@
 package dev.llmrouter.cache;
 
-import java.io.IOException;
 import java.util.Properties;
 
 /**
