@@ -24,10 +24,12 @@ class ModelsIT {
         assertEquals("list", body.get("object").asText());
         Map<String, JsonNode> byId = new HashMap<>();
         body.get("data").forEach(m -> byId.put(m.get("id").asText(), m));
-        assertEquals(3, byId.size(), response.body());
+        assertEquals(4, byId.size(), response.body());
         assertTrue(byId.containsKey("auto"));
         assertEquals("local", byId.get("sim-local").get("tier").asText());
         assertEquals("cloud", byId.get("sim-cloud").get("tier").asText());
+        assertEquals("cloud", byId.get("sim-anthropic").get("tier").asText());
+        assertTrue(byId.get("sim-anthropic").get("simulated").asBoolean());
         assertTrue(byId.get("sim-local").get("simulated").asBoolean());
         assertTrue(byId.get("sim-cloud").get("owned_by").asText().contains("simulated"));
         assertEquals("model", byId.get("sim-cloud").get("object").asText());

@@ -158,7 +158,8 @@ class FaultToleranceIT {
                     "Prove step by step that the square root of 2 is irrational [[sim tag=" + tag + FAST + "]]",
                     fallbackId);
             assertEquals(200, auto.statusCode(), auto.body());
-            assertEquals("sim-local", json(auto.body()).get("model").asText(), "fell back past the open breaker");
+            assertEquals("sim-anthropic", json(auto.body()).get("model").asText(),
+                    "fell back past the open breaker to the next cloud model");
             assertEquals("circuit_open", Ledger.rows(fallbackId).get(0).errorCode());
         } finally {
             closeSimCloudBreaker(tag);

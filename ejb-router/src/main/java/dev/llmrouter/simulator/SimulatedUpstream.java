@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
- * An HTTP server that answers like Ollama (under {@code /api}) and like OpenAI (under {@code /v1}) with
- * deterministic, clearly labelled simulated answers. Timing and faults are set per request through
- * {@code [[sim ...]]} directives in the last user message, so concurrent tests never share knobs.
+ * An HTTP server that answers like Ollama (under {@code /api}), like OpenAI (under {@code /v1}) and like Anthropic
+ * (under {@code /anthropic/v1}) with deterministic, clearly labelled simulated answers. Timing and faults are set
+ * per request through {@code [[sim ...]]} directives in the last user message, so concurrent tests never share knobs.
  */
 public final class SimulatedUpstream implements AutoCloseable {
 
@@ -60,7 +60,7 @@ public final class SimulatedUpstream implements AutoCloseable {
      * Starts the server.
      *
      * @param localDefaults timing and length for the Ollama endpoints
-     * @param cloudDefaults timing and length for the OpenAI endpoints
+     * @param cloudDefaults timing and length for the OpenAI and Anthropic endpoints
      * @param ollamaModels  model names the Ollama side serves; others get Ollama's 404 (the OpenAI side accepts any)
      * @param executor      runs the handlers and must allow one thread per concurrent stream; {@code null} for a
      *                      private cached pool of daemon threads that {@link #close()} shuts down. A caller's
@@ -85,13 +85,15 @@ public final class SimulatedUpstream implements AutoCloseable {
         // Ollama owns the root: real Ollama answers "/" and gives its plain-text 404 for any unknown path.
         server.createContext("/", new OllamaHandler(ollamaModels, localDefaults, counter, pacer));
         server.createContext("/v1/", new OpenAiHandler(cloudDefaults, counter, pacer));
+        server.createContext(AnthropicHandler.PREFIX + "/", new AnthropicHandler(cloudDefaults, counter, pacer));
         server.createContext("/_sim/", new ControlHandler(counter));
         ExecutorService owned = executor == null ? Executors.newCachedThreadPool(new DaemonThreads()) : null;
         server.setExecutor(executor == null ? owned : executor);
         server.start();
         SimulatedUpstream upstream = new SimulatedUpstream(server, uriHost(host), counter, pacer, owned);
         LOG.info(() -> "Simulated upstream started: Ollama at " + upstream.ollamaBaseUri()
-                + ", OpenAI at " + upstream.openAiBaseUri() + ", Ollama models " + ollamaModels);
+                + ", OpenAI at " + upstream.openAiBaseUri() + ", Anthropic at " + upstream.anthropicBaseUri()
+                + ", Ollama models " + ollamaModels);
         return upstream;
     }
 
@@ -109,9 +111,14 @@ public final class SimulatedUpstream implements AutoCloseable {
         return URI.create(ollamaBaseUri() + "/v1");
     }
 
+    /** Base URI for Anthropic clients, which add {@code /v1/messages}: {@code http://127.0.0.1:11500/anthropic}. */
+    public URI anthropicBaseUri() {
+        return URI.create(ollamaBaseUri() + AnthropicHandler.PREFIX);
+    }
+
     /**
      * Chat calls received with directive {@code tag=<tag>}, counted on arrival even if they are then rejected;
-     * {@code null} counts every chat call on both protocols.
+     * {@code null} counts every chat call on every protocol.
      */
     public long calls(String tag) {
         return counter.count(tag);

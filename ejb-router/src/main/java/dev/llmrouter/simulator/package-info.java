@@ -1,5 +1,5 @@
 /**
- * A protocol-faithful simulated Ollama and OpenAI upstream, so the router's default run, its tests and its
+ * A protocol-faithful simulated Ollama, OpenAI and Anthropic upstream, so the router's default run, its tests and its
  * benchmarks can exercise real client libraries without a model; every answer it gives is labelled as simulated.
  */
 package dev.llmrouter.simulator;

@@ -40,6 +40,27 @@ final class UpstreamClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A Messages call; a null key or version leaves that header out. */
+    HttpResponse<String> anthropicMessages(String body, String apiKey, String version)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream.anthropicBaseUri() + "/v1/messages"))
+                .timeout(TIMEOUT)
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            request.header("x-api-key", apiKey);
+        }
+        if (version != null) {
+            request.header("anthropic-version", version);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> anthropicModels(String apiKey) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(upstream.anthropicBaseUri() + "/v1/models"))
+                .timeout(TIMEOUT).header("x-api-key", apiKey).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<InputStream> ollamaChatStream(String body) throws IOException, InterruptedException {
         return http.send(post(upstream.ollamaBaseUri().resolve("/api/chat"), body, null),
                 HttpResponse.BodyHandlers.ofInputStream());

@@ -1,6 +1,7 @@
 package dev.llmrouter.backend.internal;
 
 import dev.llmrouter.backend.BackendDefinition;
+import dev.llmrouter.backend.anthropic.AnthropicBackendFactory;
 import dev.llmrouter.backend.ollama.OllamaBackendFactory;
 import dev.llmrouter.backend.openai.OpenAiBackendFactory;
 import dev.llmrouter.chat.Tier;
@@ -15,14 +16,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Backend definitions from MicroProfile Config (environment variables such as
- * {@code OLLAMA_BASE_URL}, {@code OPENAI_BASE_URL}, {@code OPENAI_API_KEY}), plus the simulated
- * {@code sim-local} and {@code sim-cloud} models when the simulator is enabled.
+ * {@code OLLAMA_BASE_URL}, {@code OPENAI_BASE_URL}, {@code OPENAI_API_KEY}, {@code ANTHROPIC_API_KEY}),
+ * plus the simulated {@code sim-local}, {@code sim-cloud} and {@code sim-anthropic} models when the
+ * simulator is enabled.
  */
 @ApplicationScoped
 public class BackendCatalog {
 
     public static final String SIM_LOCAL = "sim-local";
     public static final String SIM_CLOUD = "sim-cloud";
+    public static final String SIM_ANTHROPIC = "sim-anthropic";
 
     @Inject
     @ConfigProperty(name = "ollama.enabled", defaultValue = "true")
@@ -69,6 +72,26 @@ public class BackendCatalog {
     long openAiOutputPrice;
 
     @Inject
+    @ConfigProperty(name = "anthropic.base-url", defaultValue = "https://api.anthropic.com")
+    String anthropicBaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "anthropic.api-key")
+    Optional<String> anthropicApiKey;
+
+    @Inject
+    @ConfigProperty(name = "anthropic.models", defaultValue = "claude-3-5-haiku-latest")
+    List<String> anthropicModels;
+
+    @Inject
+    @ConfigProperty(name = "anthropic.input-micros-per-mtok", defaultValue = "800000")
+    long anthropicInputPrice;
+
+    @Inject
+    @ConfigProperty(name = "anthropic.output-micros-per-mtok", defaultValue = "4000000")
+    long anthropicOutputPrice;
+
+    @Inject
     @ConfigProperty(name = "router.backend.connect-timeout-ms", defaultValue = "5000")
     long connectTimeoutMs;
 
@@ -90,6 +113,10 @@ public class BackendCatalog {
                     SIM_LOCAL, null, ollamaInputPrice, ollamaOutputPrice, true));
             definitions.add(definition(SIM_CLOUD, OpenAiBackendFactory.KIND, Tier.CLOUD, simulator.openAiBaseUri(),
                     SIM_CLOUD, "simulated", openAiInputPrice, openAiOutputPrice, true));
+            // After sim-cloud, so that auto's first cloud candidate stays the one existing setups expect.
+            definitions.add(definition(SIM_ANTHROPIC, AnthropicBackendFactory.KIND, Tier.CLOUD,
+                    simulator.anthropicBaseUri(), SIM_ANTHROPIC, "simulated", anthropicInputPrice,
+                    anthropicOutputPrice, true));
         }
         if (ollamaEnabled) {
             for (String model : ollamaModels) {
@@ -103,6 +130,14 @@ public class BackendCatalog {
                 definitions.add(definition(model.strip(), OpenAiBackendFactory.KIND, Tier.CLOUD,
                         URI.create(openAiBaseUrl), model.strip(), key.orElse(null), openAiInputPrice,
                         openAiOutputPrice, false));
+            }
+        }
+        Optional<String> anthropicKey = anthropicApiKey.filter(k -> !k.isBlank());
+        if (anthropicKey.isPresent()) {
+            for (String model : anthropicModels) {
+                definitions.add(definition(model.strip(), AnthropicBackendFactory.KIND, Tier.CLOUD,
+                        URI.create(anthropicBaseUrl), model.strip(), anthropicKey.get(), anthropicInputPrice,
+                        anthropicOutputPrice, false));
             }
         }
         return definitions;

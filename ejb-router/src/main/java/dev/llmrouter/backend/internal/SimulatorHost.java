@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs the built-in simulated upstream inside the server when {@code router.simulator.enabled}:
- * real HTTP on the loopback interface, Ollama and OpenAI protocols, answers labelled simulated.
+ * real HTTP on the loopback interface, Ollama, OpenAI and Anthropic protocols, answers labelled simulated.
  */
 @ApplicationScoped
 public class SimulatorHost {
@@ -49,12 +49,17 @@ public class SimulatorHost {
         return started().openAiBaseUri();
     }
 
+    public synchronized URI anthropicBaseUri() {
+        return started().anthropicBaseUri();
+    }
+
     private SimulatedUpstream started() {
         if (upstream == null) {
             executor = Executors.newCachedThreadPool(threadFactory);
             upstream = SimulatedUpstream.start("127.0.0.1", port, SimulatorProfile.local(), SimulatorProfile.cloud(),
                     Set.of(BackendCatalog.SIM_LOCAL), executor);
-            LOG.info(() -> "SIMULATED upstream (Ollama + OpenAI protocols) listening on 127.0.0.1:" + upstream.port());
+            LOG.info(() -> "SIMULATED upstream (Ollama, OpenAI and Anthropic protocols) listening on 127.0.0.1:"
+                    + upstream.port());
         }
         return upstream;
     }

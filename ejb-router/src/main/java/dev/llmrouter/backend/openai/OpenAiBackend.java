@@ -9,6 +9,7 @@ import dev.llmrouter.backend.BackendHealth;
 import dev.llmrouter.backend.BackendReply;
 import dev.llmrouter.backend.RetriableBackendException;
 import dev.llmrouter.backend.TokenSink;
+import dev.llmrouter.backend.internal.SseReader;
 import dev.llmrouter.chat.ChatRequest;
 import dev.llmrouter.chat.Usage;
 import jakarta.ws.rs.core.MediaType;

@@ -1,4 +1,4 @@
-package dev.llmrouter.backend.openai;
+package dev.llmrouter.backend.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

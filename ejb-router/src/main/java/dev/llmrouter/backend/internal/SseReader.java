@@ -1,4 +1,4 @@
-package dev.llmrouter.backend.openai;
+package dev.llmrouter.backend.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.util.function.BiPredicate;
  * Reads a text/event-stream as the HTML spec defines it: fields per line, an event ends at a blank
  * line, several {@code data:} lines join with newlines, comments start with a colon.
  */
-final class SseReader {
+public final class SseReader {
 
     private SseReader() {
     }
@@ -20,7 +20,7 @@ final class SseReader {
      * Calls the handler with (event name, data) for each event until it returns false or the
      * stream ends. Returns whether the handler stopped the reading.
      */
-    static boolean read(InputStream in, BiPredicate<String, String> handler) throws IOException {
+    public static boolean read(InputStream in, BiPredicate<String, String> handler) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String event = null;
         StringBuilder data = null;
