@@ -32,7 +32,7 @@ public class RoutePlanner {
         }
         List<InferenceBackend> all = registry.all();
         if (all.isEmpty()) {
-            throw new NoEligibleBackendException("No backend is configured; set OLLAMA_BASE_URL or OPENAI_API_KEY.");
+            throw new NoEligibleBackendException("No backend is configured; set OLLAMA_BASE_URL, OPENAI_API_KEY or ANTHROPIC_API_KEY.");
         }
         PromptComplexity.Estimate estimate = PromptComplexity.estimate(request);
         Tier preferred = estimate.level() == PromptComplexity.Level.SIMPLE ? Tier.LOCAL : Tier.CLOUD;
