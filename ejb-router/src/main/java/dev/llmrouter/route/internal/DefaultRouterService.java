@@ -8,6 +8,9 @@ import dev.llmrouter.cache.SemanticCache;
 import dev.llmrouter.backend.BackendRegistry;
 import dev.llmrouter.backend.BackendReply;
 import dev.llmrouter.backend.InferenceBackend;
+import dev.llmrouter.budget.Admission;
+import dev.llmrouter.budget.BudgetExceededException;
+import dev.llmrouter.budget.Budgets;
 import dev.llmrouter.chat.ChatMessage;
 import dev.llmrouter.chat.ChatRequest;
 import dev.llmrouter.chat.ChatResult;
@@ -18,6 +21,7 @@ import dev.llmrouter.chat.Usage;
 import dev.llmrouter.persistence.CachedAnswer;
 import dev.llmrouter.route.Caller;
 import dev.llmrouter.route.ModelInfo;
+import dev.llmrouter.route.RouterException;
 import dev.llmrouter.route.RouterService;
 import dev.llmrouter.route.RoutingDecision;
 import dev.llmrouter.route.UpstreamFailedException;
@@ -30,11 +34,13 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Orchestrates one request: plan, call candidates in order until one answers (only before the
- * first byte reached the client), record. No transaction spans an upstream call.
+ * Orchestrates one request: plan, admit each candidate against the tenant's budget, call candidates
+ * in order until one answers (only before the first byte reached the client), record. No transaction
+ * spans an upstream call.
  */
 @Stateless
 @Local(RouterService.class)
@@ -57,6 +63,9 @@ public class DefaultRouterService implements RouterService {
 
     @Inject
     SemanticCache cache;
+
+    @Inject
+    Budgets budgets;
 
     @Override
     public Caller authenticate(String apiKey) {
@@ -92,12 +101,18 @@ public class DefaultRouterService implements RouterService {
         RoutingDecision decision = planner.plan(request);
         Attempts attempts = new Attempts(decision);
         for (InferenceBackend backend : candidates(decision)) {
+            Optional<Admission> admitted = admit(caller, requestId, backend, request, attempts, false);
+            if (admitted.isEmpty()) {
+                continue;
+            }
+            Admission admission = admitted.get();
             try {
-                BackendReply reply = backend.chat(request);
-                return complete(caller, requestId, request, lookup, backend, reply, attempts.reason(backend), false);
+                BackendReply reply = backend.chat(admission.bound(request));
+                return complete(caller, requestId, request, lookup, backend, admission, reply,
+                        attempts.reason(backend), false);
             } catch (BackendException e) {
                 attempts.failed(backend, e);
-                recorder.failed(caller, requestId, backend.definition(), UsageRecorder.UPSTREAM_ERROR,
+                recorder.failed(caller, requestId, backend.definition(), admission, UsageRecorder.UPSTREAM_ERROR,
                         errorCode(e), Usage.NONE, 0, false, e.getMessage());
             }
         }
@@ -115,33 +130,54 @@ public class DefaultRouterService implements RouterService {
         RoutingDecision decision = planner.plan(request);
         Attempts attempts = new Attempts(decision);
         for (InferenceBackend backend : candidates(decision)) {
+            Optional<Admission> admitted = admit(caller, requestId, backend, request, attempts, true);
+            if (admitted.isEmpty()) {
+                continue;
+            }
+            Admission admission = admitted.get();
             String reason = attempts.reason(backend);
             ClientStream client = new ClientStream(listener, receipt(requestId, backend, reason, lookup));
             long start = System.nanoTime();
             try {
-                BackendReply reply = backend.stream(request, client::text);
+                BackendReply reply = backend.stream(admission.bound(request), client::text);
                 client.startIfNeeded();
-                listener.onComplete(complete(caller, requestId, request, lookup, backend, reply, reason, true));
+                listener.onComplete(complete(caller, requestId, request, lookup, backend, admission, reply, reason,
+                        true));
                 return;
             } catch (ClientStream.ClientGoneException gone) {
-                recorder.failed(caller, requestId, backend.definition(), UsageRecorder.CLIENT_ABORT, "client_closed",
-                        estimate(request, client.sent()), millisSince(start), true, reason);
+                recorder.failed(caller, requestId, backend.definition(), admission, UsageRecorder.CLIENT_ABORT,
+                        "client_closed", estimate(request, client.sent()), millisSince(start), true, reason);
                 return;
             } catch (BackendException e) {
                 if (!client.started()) {
                     attempts.failed(backend, e);
-                    recorder.failed(caller, requestId, backend.definition(), UsageRecorder.UPSTREAM_ERROR,
+                    recorder.failed(caller, requestId, backend.definition(), admission, UsageRecorder.UPSTREAM_ERROR,
                             errorCode(e), Usage.NONE, millisSince(start), true, e.getMessage());
                     continue;
                 }
                 // Bytes already reached the client: no retry, no fallback; the client learns it broke.
-                recorder.failed(caller, requestId, backend.definition(), UsageRecorder.UPSTREAM_ERROR, errorCode(e),
-                        estimate(request, client.sent()), millisSince(start), true, e.getMessage());
+                recorder.failed(caller, requestId, backend.definition(), admission, UsageRecorder.UPSTREAM_ERROR,
+                        errorCode(e), estimate(request, client.sent()), millisSince(start), true, e.getMessage());
                 listener.onError(errorCode(e), "The upstream model failed mid-stream.");
                 return;
             }
         }
         throw attempts.exhausted();
+    }
+
+    /**
+     * Reserves the candidate's worst case. A refused candidate is skipped (a free one may still answer);
+     * a budget that cannot be checked fails the whole request, before any backend is called.
+     */
+    private Optional<Admission> admit(Caller caller, String requestId, InferenceBackend backend, ChatRequest request,
+                                      Attempts attempts, boolean streamed) {
+        try {
+            return Optional.of(budgets.admit(caller.tenantId(), requestId, backend.definition(), request));
+        } catch (BudgetExceededException e) {
+            attempts.refused(backend, e);
+            recorder.rejected(caller, requestId, backend.definition(), e.code(), streamed, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private List<InferenceBackend> candidates(RoutingDecision decision) {
@@ -152,10 +188,12 @@ public class DefaultRouterService implements RouterService {
     }
 
     private ChatResult complete(Caller caller, String requestId, ChatRequest request, CacheLookup lookup,
-                                InferenceBackend backend, BackendReply reply, String reason, boolean streamed) {
+                                InferenceBackend backend, Admission admission, BackendReply reply, String reason,
+                                boolean streamed) {
         String servedReason = reply.attempts() > 1 ? reason + " (after " + reply.attempts() + " attempts)" : reason;
-        UsageRecorder.Charge charge = recorder.price(backend.definition(), reply.usage());
-        recorder.served(caller, requestId, backend.definition(), reply, charge, streamed, servedReason, lookup.status());
+        UsageRecorder.Charge charge = recorder.price(backend.definition(), reply.usage(), admission);
+        recorder.served(caller, requestId, backend.definition(), admission, reply, charge, streamed, servedReason,
+                lookup.status());
         Long entry = cache.admit(caller, request, lookup, reply.content(), reply.finishReason(), backend.id(),
                 reply.usage()).orElse(null);
         RoutingReceipt receipt = receipt(requestId, backend, servedReason, lookup);
@@ -225,6 +263,8 @@ public class DefaultRouterService implements RouterService {
         private final RoutingDecision decision;
         private final List<String> failures = new ArrayList<>();
         private boolean allTimeouts = true;
+        private boolean upstreamFailed;
+        private BudgetExceededException refusal;
 
         Attempts(RoutingDecision decision) {
             this.decision = decision;
@@ -234,6 +274,14 @@ public class DefaultRouterService implements RouterService {
             LOG.warning(() -> "Backend " + backend.id() + " failed: " + e.getMessage());
             failures.add(backend.id() + " (" + errorCode(e) + ")");
             allTimeouts &= e.isTimeout();
+            upstreamFailed = true;
+        }
+
+        void refused(InferenceBackend backend, BudgetExceededException e) {
+            failures.add(backend.id() + " (" + e.code() + ")");
+            if (refusal == null) {
+                refusal = e;
+            }
         }
 
         String reason(InferenceBackend backend) {
@@ -241,9 +289,13 @@ public class DefaultRouterService implements RouterService {
                     : decision.reason() + "; fell back to " + backend.id() + " after " + String.join(", ", failures);
         }
 
-        UpstreamFailedException exhausted() {
+        /** The budget's refusal when no backend was even called, otherwise the upstream failure. */
+        RouterException exhausted() {
+            if (refusal != null && !upstreamFailed) {
+                return refusal;
+            }
             return new UpstreamFailedException("No backend could answer: " + String.join(", ", failures),
-                    allTimeouts && !failures.isEmpty());
+                    allTimeouts && upstreamFailed);
         }
     }
 }

@@ -22,6 +22,14 @@ public class JpaUsageLedger implements UsageLedger {
     }
 
     @Override
+    @Transactional(TxType.MANDATORY)
+    public void appendWithin(UsageRecord usageRecord) {
+        em.persist(usageRecord);
+        // Fail inside the caller's transaction, not at its commit, so the caller sees which statement broke.
+        em.flush();
+    }
+
+    @Override
     @Transactional(TxType.SUPPORTS)
     public List<UsageRecord> findByRequestId(String requestId) {
         return em.createQuery("select u from UsageRecord u where u.requestId = :rid order by u.id", UsageRecord.class)

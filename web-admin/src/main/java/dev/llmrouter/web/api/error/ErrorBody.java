@@ -14,6 +14,7 @@ public final class ErrorBody {
     public static final String NOT_FOUND = "not_found_error";
     public static final String UPSTREAM = "upstream_error";
     public static final String UNAVAILABLE = "service_unavailable";
+    public static final String BUDGET_EXCEEDED = "budget_exceeded";
     public static final String SERVER = "server_error";
 
     private ErrorBody() {

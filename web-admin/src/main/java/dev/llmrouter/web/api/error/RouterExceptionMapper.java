@@ -1,5 +1,7 @@
 package dev.llmrouter.web.api.error;
 
+import dev.llmrouter.budget.BudgetExceededException;
+import dev.llmrouter.budget.BudgetUnavailableException;
 import dev.llmrouter.route.AuthenticationFailedException;
 import dev.llmrouter.route.ModelNotFoundException;
 import dev.llmrouter.route.NoEligibleBackendException;
@@ -8,14 +10,25 @@ import dev.llmrouter.route.UpstreamFailedException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.OptionalLong;
 
 @Provider
 public class RouterExceptionMapper implements ExceptionMapper<RouterException> {
 
     @Override
     public Response toResponse(RouterException e) {
-        return ErrorBody.response(status(e), type(e), e.code(), e instanceof ModelNotFoundException ? "model" : null,
-                e.getMessage());
+        Response response = ErrorBody.response(status(e), type(e), e.code(),
+                e instanceof ModelNotFoundException ? "model" : null, e.getMessage());
+        OptionalLong retryAfter = retryAfter(e);
+        if (retryAfter.isPresent()) {
+            return Response.fromResponse(response).header("Retry-After", retryAfter.getAsLong()).build();
+        }
+        return response;
+    }
+
+    /** Retrying an exhausted budget before its period resets cannot succeed: tell the client when it can. */
+    static OptionalLong retryAfter(RouterException e) {
+        return e instanceof BudgetExceededException exceeded ? exceeded.retryAfterSeconds() : OptionalLong.empty();
     }
 
     static int status(RouterException e) {
@@ -25,7 +38,10 @@ public class RouterExceptionMapper implements ExceptionMapper<RouterException> {
         if (e instanceof ModelNotFoundException) {
             return 404;
         }
-        if (e instanceof NoEligibleBackendException) {
+        if (e instanceof BudgetExceededException) {
+            return 429;
+        }
+        if (e instanceof NoEligibleBackendException || e instanceof BudgetUnavailableException) {
             return 503;
         }
         if (e instanceof UpstreamFailedException upstream) {
@@ -34,8 +50,9 @@ public class RouterExceptionMapper implements ExceptionMapper<RouterException> {
         return 500;
     }
 
-    private static String type(RouterException e) {
+    static String type(RouterException e) {
         return switch (status(e)) {
+            case 429 -> ErrorBody.BUDGET_EXCEEDED;
             case 401 -> ErrorBody.AUTHENTICATION;
             case 404 -> ErrorBody.NOT_FOUND;
             case 502, 504 -> ErrorBody.UPSTREAM;

@@ -2,11 +2,14 @@ package dev.llmrouter.web.api.error;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.llmrouter.budget.BudgetExceededException;
+import dev.llmrouter.budget.BudgetUnavailableException;
 import dev.llmrouter.route.AuthenticationFailedException;
 import dev.llmrouter.route.ModelNotFoundException;
 import dev.llmrouter.route.NoEligibleBackendException;
 import dev.llmrouter.route.RouterException;
 import dev.llmrouter.route.UpstreamFailedException;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class RouterExceptionMapperTest {
@@ -41,6 +44,33 @@ class RouterExceptionMapperTest {
         assertEquals("upstream_error", failed.code());
         assertEquals(504, RouterExceptionMapper.status(timedOut));
         assertEquals("upstream_timeout", timedOut.code());
+    }
+
+    @Test
+    void exhaustedBudgetIs429WithRetryAfterUntilTheReset() {
+        BudgetExceededException e = new BudgetExceededException("over", 3600L);
+
+        assertEquals(429, RouterExceptionMapper.status(e));
+        assertEquals("budget_exceeded", RouterExceptionMapper.type(e));
+        assertEquals("budget_exceeded", e.code());
+        assertEquals(OptionalLong.of(3600), RouterExceptionMapper.retryAfter(e));
+    }
+
+    @Test
+    void exhaustedBudgetWithoutPeriodHasNoRetryAfter() {
+        BudgetExceededException e = new BudgetExceededException("over", null);
+
+        assertEquals(429, RouterExceptionMapper.status(e));
+        assertEquals(OptionalLong.empty(), RouterExceptionMapper.retryAfter(e));
+        assertEquals(OptionalLong.empty(), RouterExceptionMapper.retryAfter(new ModelNotFoundException("x")));
+    }
+
+    @Test
+    void budgetThatCannotBeCheckedIs503() {
+        BudgetUnavailableException e = new BudgetUnavailableException("db down", new IllegalStateException());
+
+        assertEquals(503, RouterExceptionMapper.status(e));
+        assertEquals("service_unavailable", RouterExceptionMapper.type(e));
     }
 
     @Test
