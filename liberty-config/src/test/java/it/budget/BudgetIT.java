@@ -205,6 +205,47 @@ class BudgetIT {
     }
 
     @Test
+    void withoutMaxTokensTheCallIsBoundToTheReservedDefault() {
+        String tenant = unique("budget-bound");
+        String key = Tenants.createWithKey(tenant);
+        String tag = unique("bound");
+        long budget = Budgets.create(tenant, 10_000_000, "MONTHLY");
+        String content = "Tell me everything. [[sim tokens=1500 ttft=0 tps=100000 tag=" + tag + "]]";
+
+        HttpResponse<String> response = client.postChat(body("sim-cloud", content, null, false), key, null);
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode body = json(response.body());
+        assertEquals(1024, body.get("usage").get("completion_tokens").asInt(),
+                "router.budget.default-max-output-tokens went upstream as max_tokens");
+        assertEquals("length", body.get("choices").get(0).get("finish_reason").asText());
+        Budgets.State state = Budgets.state(budget);
+        assertTrue(state.spentMicros() <= worstCase(content, 1024));
+        assertEquals(Budgets.chargedMicros(tenant), state.spentMicros());
+        assertEquals(0, state.reservedMicros());
+    }
+
+    @Test
+    void aStreamedCallSettlesLikeAPlainOne() {
+        String tenant = unique("budget-stream");
+        String key = Tenants.createWithKey(tenant);
+        String tag = unique("stream");
+        long budget = Budgets.create(tenant, 1_000_000, "MONTHLY");
+
+        HttpResponse<String> response = client.postChat(body("sim-cloud",
+                "Stream a short answer. [[sim tokens=12 ttft=0 tps=1000 tag=" + tag + "]]", 12, true), key, null);
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("[DONE]"), response.body());
+        Budgets.State state = Budgets.state(budget);
+        assertTrue(state.spentMicros() > 0);
+        assertEquals(Budgets.chargedMicros(tenant), state.spentMicros());
+        assertEquals(0, state.reservedMicros());
+        assertEquals(1, Budgets.reservations(budget, "SETTLED"));
+        assertEquals(1, SimulatorCalls.count(tag));
+    }
+
+    @Test
     void crossingTheSoftLimitIsReportedOncePerPeriod() {
         String tenant = unique("budget-soft");
         String key = Tenants.createWithKey(tenant);
