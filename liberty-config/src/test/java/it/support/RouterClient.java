@@ -33,6 +33,16 @@ public final class RouterClient {
         return send(request.GET().build());
     }
 
+    /** POST with the configured key. */
+    public HttpResponse<String> post(String path, String body, String requestId) {
+        return postJson(path, body, apiKey, requestId);
+    }
+
+    /** POST with the given key, or none. */
+    public HttpResponse<String> postTo(String path, String body, String bearer) {
+        return postJson(path, body, bearer, null);
+    }
+
     public HttpResponse<String> delete(String path, String bearer) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + bearer).DELETE().build());
@@ -43,7 +53,11 @@ public final class RouterClient {
     }
 
     public HttpResponse<String> postChat(String body, String bearer, String requestId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/chat/completions"))
+        return postJson("/v1/chat/completions", body, bearer, requestId);
+    }
+
+    private HttpResponse<String> postJson(String path, String body, String bearer, String requestId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json");
         if (bearer != null) {
