@@ -75,25 +75,11 @@ final class AnthropicHandler implements HttpHandler {
             invalid(exchange, "There was an issue with your request body: " + call.parseError());
             return;
         }
-        switch (call.fault()) {
-            case RESET -> {
-                // Closing an exchange whose headers were never sent drops the TCP connection without a response.
-                return;
-            }
-            case STATUS -> {
-                int status = call.directives().status();
-                Replies.retryAfterIfThrottled(exchange, status);
-                Replies.json(exchange, status, statusError(status));
-                return;
-            }
-            case MALFORMED -> {
-                boolean stream = call.body().path("stream").asBoolean(false);
-                String broken = "{\"id\":\"" + messageId() + "\",\"type\":\"message\",\"content\":[{";
-                Replies.text(exchange, 200, stream ? "text/event-stream" : "application/json",
-                        stream ? "event: message_start\ndata: " + broken + "\n\n" : broken);
-                return;
-            }
-            case NONE -> { }
+        boolean stream = call.body().path("stream").asBoolean(false);
+        String broken = "{\"id\":\"" + messageId() + "\",\"type\":\"message\",\"content\":[{";
+        if (call.answerFault(exchange, AnthropicHandler::statusError, stream ? "text/event-stream" : "application/json",
+                stream ? "event: message_start\ndata: " + broken + "\n\n" : broken)) {
+            return;
         }
         String problem = problem(call);
         if (problem != null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.IntFunction;
 
 /**
  * An incoming chat request as both protocols see it before any protocol rule applies. It is counted as soon as it
@@ -48,6 +49,33 @@ record ChatCall(JsonNode body, String parseError, Prompt prompt, Directives dire
             return Fault.STATUS;
         }
         return directives.malformed() ? Fault.MALFORMED : Fault.NONE;
+    }
+
+    /**
+     * Answers the fault the directives ask for, in the protocol's own words; returns false when there is none
+     * and the call should be answered normally.
+     */
+    boolean answerFault(HttpExchange exchange, IntFunction<JsonNode> statusError, String malformedType,
+                        String malformedBody) throws IOException {
+        switch (fault()) {
+            case RESET -> {
+                // Closing an exchange whose headers were never sent drops the TCP connection without a response.
+                return true;
+            }
+            case STATUS -> {
+                int status = directives.status();
+                Replies.retryAfterIfThrottled(exchange, status);
+                Replies.json(exchange, status, statusError.apply(status));
+                return true;
+            }
+            case MALFORMED -> {
+                Replies.text(exchange, 200, malformedType, malformedBody);
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     String model() {

@@ -80,24 +80,11 @@ final class OllamaHandler implements HttpHandler {
             Replies.json(exchange, 400, error(call.parseError()));
             return;
         }
-        switch (call.fault()) {
-            case RESET -> {
-                // Closing an exchange whose headers were never sent drops the TCP connection without a response.
-                return;
-            }
-            case STATUS -> {
-                int status = call.directives().status();
-                Replies.retryAfterIfThrottled(exchange, status);
-                Replies.json(exchange, status, error("simulated upstream error (HTTP " + status + ")"));
-                return;
-            }
-            case MALFORMED -> {
-                boolean stream = streamRequested(call.body());
-                Replies.text(exchange, 200, stream ? "application/x-ndjson" : "application/json; charset=utf-8",
-                        "{\"model\":\"" + call.model() + "\",\"message\":{\"role\":\"assistant\",\"content\":\n");
-                return;
-            }
-            case NONE -> { }
+        boolean stream = streamRequested(call.body());
+        if (call.answerFault(exchange, status -> error("simulated upstream error (HTTP " + status + ")"),
+                stream ? "application/x-ndjson" : "application/json; charset=utf-8",
+                "{\"model\":\"" + call.model() + "\",\"message\":{\"role\":\"assistant\",\"content\":\n")) {
+            return;
         }
         String model = call.model();
         if (model.isEmpty()) {

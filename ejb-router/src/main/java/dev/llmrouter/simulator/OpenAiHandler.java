@@ -69,25 +69,11 @@ final class OpenAiHandler implements HttpHandler {
                     + call.parseError(), "invalid_request_error", null, null));
             return;
         }
-        switch (call.fault()) {
-            case RESET -> {
-                // Closing an exchange whose headers were never sent drops the TCP connection without a response.
-                return;
-            }
-            case STATUS -> {
-                int status = call.directives().status();
-                Replies.retryAfterIfThrottled(exchange, status);
-                Replies.json(exchange, status, statusError(status));
-                return;
-            }
-            case MALFORMED -> {
-                boolean stream = call.body().path("stream").asBoolean(false);
-                String broken = "{\"id\":\"" + completionId() + "\",\"object\":\"chat.completion\",\"choices\":[{";
-                Replies.text(exchange, 200, stream ? "text/event-stream" : "application/json",
-                        stream ? "data: " + broken + "\n\ndata: [DONE]\n\n" : broken);
-                return;
-            }
-            case NONE -> { }
+        boolean stream = call.body().path("stream").asBoolean(false);
+        String broken = "{\"id\":\"" + completionId() + "\",\"object\":\"chat.completion\",\"choices\":[{";
+        if (call.answerFault(exchange, OpenAiHandler::statusError, stream ? "text/event-stream" : "application/json",
+                stream ? "data: " + broken + "\n\ndata: [DONE]\n\n" : broken)) {
+            return;
         }
         String model = call.model();
         if (model.isEmpty()) {
