@@ -3,9 +3,8 @@ package dev.llmrouter.backend.openai;
 import dev.llmrouter.backend.BackendDefinition;
 import dev.llmrouter.backend.BackendFactory;
 import dev.llmrouter.backend.InferenceBackend;
+import dev.llmrouter.backend.internal.UpstreamClients;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 @ApplicationScoped
 public class OpenAiBackendFactory implements BackendFactory {
@@ -19,14 +18,7 @@ public class OpenAiBackendFactory implements BackendFactory {
 
     @Override
     public InferenceBackend create(BackendDefinition definition) {
-        OpenAiClient client = RestClientBuilder.newBuilder()
-                .baseUri(definition.baseUri())
-                .connectTimeout(definition.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                // Applies to every read, so it is also the idle timeout between stream chunks.
-                .readTimeout(definition.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                // Statuses are mapped by the adapter, which knows which ones a retry can fix.
-                .property("microprofile.rest.client.disable.default.mapper", true)
-                .build(OpenAiClient.class);
+        OpenAiClient client = UpstreamClients.build(definition, OpenAiClient.class);
         return new OpenAiBackend(definition, client);
     }
 }
