@@ -18,8 +18,18 @@ public final class RouterClient {
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String baseUrl = System.getProperty("router.url", "http://localhost:19080");
+    private final String baseUrl;
     private final String apiKey = System.getProperty("router.api-key");
+
+    /** The first IT server (router.url). */
+    public RouterClient() {
+        this(System.getProperty("router.url", "http://localhost:19080"));
+    }
+
+    /** Another router instance, such as the second IT server (router.url2). */
+    public RouterClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
 
     public String apiKey() {
         return apiKey;

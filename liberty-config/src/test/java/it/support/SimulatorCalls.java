@@ -12,9 +12,14 @@ public final class SimulatorCalls {
     }
 
     public static long count(String tag) {
+        return count(System.getProperty("router.simulator.url"), tag);
+    }
+
+    /** The count of one given simulator, such as the second IT server's (router.simulator.url2). */
+    public static long count(String simulatorUrl, String tag) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(System.getProperty("router.simulator.url") + "/_sim/calls?tag=" + tag))
+                    HttpRequest.newBuilder(URI.create(simulatorUrl + "/_sim/calls?tag=" + tag))
                             .GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return RouterClient.json(response.body()).get("calls").asLong();
