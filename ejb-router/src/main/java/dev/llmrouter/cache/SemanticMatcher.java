@@ -1,5 +1,7 @@
 package dev.llmrouter.cache;
 
+import java.util.function.ToDoubleFunction;
+
 /**
  * Decides whether the nearest cached question may answer the incoming one: a cosine floor, then
  * the {@link QuestionGuards} as hard vetoes, then a small learned verifier whose probability
@@ -63,38 +65,33 @@ public final class SemanticMatcher {
         for (int i = 0; i < d; i++) {
             cosine += cachedVector[i] * incomingVector[i];
         }
-        MatchDecision early = belowFloor(cosine);
-        if (early != null) {
-            return early;
-        }
-        QuestionText cached = new QuestionText(cachedQuestion);
-        QuestionText incoming = new QuestionText(incomingQuestion);
-        MatchDecision vetoed = vetoed(cached, incoming);
-        if (vetoed != null) {
-            return vetoed;
-        }
-        double[] x = EmbeddingVerifier.input(PairFeatures.of(cached, incoming, cosine), cachedVector, incomingVector);
-        return verdict(embeddingVerifier.score(x), threshold(), cosine);
+        return screenThenScore(cachedQuestion, incomingQuestion, cosine,
+                features -> embeddingVerifier.score(EmbeddingVerifier.input(features, cachedVector, incomingVector)),
+                threshold());
     }
 
     /** Decision from the cosine alone, for callers without the vectors; less precise. */
     public MatchDecision decide(String cachedQuestion, String incomingQuestion, double cosine) {
+        return screenThenScore(cachedQuestion, incomingQuestion, cosine, scalarVerifier::score, scalarThreshold());
+    }
+
+    /**
+     * The steps both paths share: the cosine floor, then the guards' hard veto, then the given verifier's
+     * probability against its threshold.
+     */
+    private MatchDecision screenThenScore(String cachedQuestion, String incomingQuestion, double cosine,
+                                          ToDoubleFunction<double[]> score, double acceptAt) {
         MatchDecision early = belowFloor(cosine);
         if (early != null) {
             return early;
         }
         QuestionText cached = new QuestionText(cachedQuestion);
         QuestionText incoming = new QuestionText(incomingQuestion);
-        MatchDecision vetoed = vetoed(cached, incoming);
-        if (vetoed != null) {
-            return vetoed;
+        var refusal = guards.refusal(cached, incoming);
+        if (refusal.isPresent()) {
+            return new MatchDecision(false, 0.0, refusal.get());
         }
-        return verdict(scalarVerifier.score(PairFeatures.of(cached, incoming, cosine)), scalarThreshold(), cosine);
-    }
-
-    /** The guards' hard veto, or null when they let the pair through to the verifier. */
-    private MatchDecision vetoed(QuestionText cached, QuestionText incoming) {
-        return guards.refusal(cached, incoming).map(reason -> new MatchDecision(false, 0.0, reason)).orElse(null);
+        return verdict(score.applyAsDouble(PairFeatures.of(cached, incoming, cosine)), acceptAt, cosine);
     }
 
     private static MatchDecision belowFloor(double cosine) {

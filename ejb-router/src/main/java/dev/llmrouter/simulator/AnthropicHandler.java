@@ -3,15 +3,12 @@ package dev.llmrouter.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Anthropic's Messages API (/anthropic/v1/messages, /anthropic/v1/models), JSON and named server-sent events. It
@@ -19,12 +16,11 @@ import java.util.logging.Logger;
  * in messages, alternating turns) and names the conversation it received at the start of its answer, so that
  * tests behind a router can see how the conversation was mapped.
  */
-final class AnthropicHandler implements HttpHandler {
+final class AnthropicHandler extends ProtocolHandler {
 
     static final String PREFIX = "/anthropic";
     static final String MODEL = "sim-anthropic";
 
-    private static final Logger LOG = Logger.getLogger(AnthropicHandler.class.getName());
     private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     private final SimulatorProfile defaults;
@@ -38,27 +34,25 @@ final class AnthropicHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
-        try {
-            switch (route) {
-                case "POST " + PREFIX + "/v1/messages" -> messages(exchange);
-                case "GET " + PREFIX + "/v1/models" -> {
-                    if (authorized(exchange)) {
-                        Replies.json(exchange, 200, models());
-                    }
+    String protocol() {
+        return "Anthropic";
+    }
+
+    @Override
+    JsonNode internalError() {
+        return error("api_error", "simulated upstream internal error");
+    }
+
+    @Override
+    void serve(HttpExchange exchange, String route) throws IOException {
+        switch (route) {
+            case "POST " + PREFIX + "/v1/messages" -> messages(exchange);
+            case "GET " + PREFIX + "/v1/models" -> {
+                if (authorized(exchange)) {
+                    Replies.json(exchange, 200, models());
                 }
-                default -> Replies.json(exchange, 404, error("not_found_error", "Not found"));
             }
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "Client went away during " + route, e);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Simulated Anthropic failed on " + route, e);
-            if (exchange.getResponseCode() == -1) {
-                Replies.json(exchange, 500, error("api_error", "simulated upstream internal error"));
-            }
-        } finally {
-            exchange.close();
+            default -> Replies.json(exchange, 404, error("not_found_error", "Not found"));
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +17,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Ollama's native API (/api/chat, /api/tags, /api/ps, /api/version) as documented in ollama/docs/api.md. */
-final class OllamaHandler implements HttpHandler {
-
-    private static final Logger LOG = Logger.getLogger(OllamaHandler.class.getName());
+final class OllamaHandler extends ProtocolHandler {
 
     /** Ollama prints Go's RFC 3339 with nanoseconds; clients parse it as an OffsetDateTime. */
     private static final DateTimeFormatter RFC3339_NANOS =
@@ -49,28 +44,26 @@ final class OllamaHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
-        try {
-            switch (route) {
-                case "POST /api/chat" -> chat(exchange);
-                case "GET /api/tags" -> Replies.json(exchange, 200, modelList(false));
-                case "GET /api/ps" -> Replies.json(exchange, 200, modelList(true));
-                case "GET /api/version" -> Replies.json(exchange, 200,
-                        Replies.JSON.createObjectNode().put("version", "0.0.0-simulated"));
-                case "GET /" -> Replies.text(exchange, 200, "text/plain; charset=utf-8",
-                        "Ollama is running (simulated)");
-                default -> Replies.text(exchange, 404, "text/plain", "404 page not found");
-            }
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "Client went away during " + route, e);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Simulated Ollama failed on " + route, e);
-            if (exchange.getResponseCode() == -1) {
-                Replies.json(exchange, 500, error("simulated upstream internal error"));
-            }
-        } finally {
-            exchange.close();
+    String protocol() {
+        return "Ollama";
+    }
+
+    @Override
+    JsonNode internalError() {
+        return error("simulated upstream internal error");
+    }
+
+    @Override
+    void serve(HttpExchange exchange, String route) throws IOException {
+        switch (route) {
+            case "POST /api/chat" -> chat(exchange);
+            case "GET /api/tags" -> Replies.json(exchange, 200, modelList(false));
+            case "GET /api/ps" -> Replies.json(exchange, 200, modelList(true));
+            case "GET /api/version" -> Replies.json(exchange, 200,
+                    Replies.JSON.createObjectNode().put("version", "0.0.0-simulated"));
+            case "GET /" -> Replies.text(exchange, 200, "text/plain; charset=utf-8",
+                    "Ollama is running (simulated)");
+            default -> Replies.text(exchange, 404, "text/plain", "404 page not found");
         }
     }
 

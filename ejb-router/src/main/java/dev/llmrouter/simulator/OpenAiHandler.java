@@ -3,19 +3,14 @@ package dev.llmrouter.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /** OpenAI's Chat Completions API (/v1/chat/completions, /v1/models), JSON and server-sent events. */
-final class OpenAiHandler implements HttpHandler {
-
-    private static final Logger LOG = Logger.getLogger(OpenAiHandler.class.getName());
+final class OpenAiHandler extends ProtocolHandler {
 
     static final String MODEL = "sim-cloud";
 
@@ -34,28 +29,26 @@ final class OpenAiHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
-        try {
-            switch (route) {
-                case "POST /v1/chat/completions" -> chat(exchange);
-                case "GET /v1/models" -> {
-                    if (authorized(exchange)) {
-                        Replies.json(exchange, 200, models());
-                    }
+    String protocol() {
+        return "OpenAI";
+    }
+
+    @Override
+    JsonNode internalError() {
+        return error("simulated upstream internal error", "server_error", null, null);
+    }
+
+    @Override
+    void serve(HttpExchange exchange, String route) throws IOException {
+        switch (route) {
+            case "POST /v1/chat/completions" -> chat(exchange);
+            case "GET /v1/models" -> {
+                if (authorized(exchange)) {
+                    Replies.json(exchange, 200, models());
                 }
-                default -> Replies.json(exchange, 404,
-                        error("Invalid URL (" + route + ")", "invalid_request_error", null, null));
             }
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "Client went away during " + route, e);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Simulated OpenAI failed on " + route, e);
-            if (exchange.getResponseCode() == -1) {
-                Replies.json(exchange, 500, error("simulated upstream internal error", "server_error", null, null));
-            }
-        } finally {
-            exchange.close();
+            default -> Replies.json(exchange, 404,
+                    error("Invalid URL (" + route + ")", "invalid_request_error", null, null));
         }
     }
 
