@@ -1,2 +1,5 @@
-/** Query complexity: how hard a prompt looks, from cheap features of its text. */
+/**
+ * What a prompt is and how well each backend would answer it: the prompt profile (category, difficulty),
+ * and the quality predictor the routing utility uses.
+ */
 package dev.llmrouter.classify;
