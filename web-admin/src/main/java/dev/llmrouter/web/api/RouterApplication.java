@@ -15,5 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         security = @SecurityRequirement(name = "apiKey"))
 @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "A tenant API key (llmr_...)")
+@SecurityScheme(securitySchemeName = "adminBasic", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "An admin user (router-admin or router-viewer) of the admin API /admin/api")
 public class RouterApplication extends Application {
 }

@@ -12,6 +12,8 @@ public final class ErrorBody {
     public static final String INVALID_REQUEST = "invalid_request_error";
     public static final String AUTHENTICATION = "authentication_error";
     public static final String NOT_FOUND = "not_found_error";
+    public static final String PERMISSION = "permission_error";
+    public static final String CONFLICT = "conflict_error";
     public static final String UPSTREAM = "upstream_error";
     public static final String UNAVAILABLE = "service_unavailable";
     public static final String BUDGET_EXCEEDED = "budget_exceeded";

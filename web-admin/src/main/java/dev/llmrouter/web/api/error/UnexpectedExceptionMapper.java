@@ -1,5 +1,6 @@
 package dev.llmrouter.web.api.error;
 
+import dev.llmrouter.admin.AdminRequestException;
 import dev.llmrouter.route.RouterException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +21,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof RouterException routerException) {
             return new RouterExceptionMapper().toResponse(routerException);
+        }
+        if (cause instanceof AdminRequestException adminException) {
+            return new AdminRequestExceptionMapper().toResponse(adminException);
         }
         if (cause instanceof ApiException apiException) {
             return ErrorBody.response(apiException);

@@ -1,0 +1,24 @@
+package dev.llmrouter.web.api.error;
+
+import dev.llmrouter.admin.AdminRequestException;
+import dev.llmrouter.admin.DuplicateNameException;
+import dev.llmrouter.admin.UnknownObjectException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Refused admin writes: 404 unknown object, 409 name taken, 400 anything invalid. */
+@Provider
+public class AdminRequestExceptionMapper implements ExceptionMapper<AdminRequestException> {
+
+    @Override
+    public Response toResponse(AdminRequestException e) {
+        if (e instanceof UnknownObjectException) {
+            return ErrorBody.response(404, ErrorBody.NOT_FOUND, "not_found", e.param(), e.getMessage());
+        }
+        if (e instanceof DuplicateNameException) {
+            return ErrorBody.response(409, ErrorBody.CONFLICT, "already_exists", e.param(), e.getMessage());
+        }
+        return ErrorBody.response(400, ErrorBody.INVALID_REQUEST, "invalid_value", e.param(), e.getMessage());
+    }
+}
