@@ -39,12 +39,26 @@ public class AdminAccounts {
     @Inject
     StartupLock startupLock;
 
+    /**
+     * The service-side check behind every admin write, whatever the web tier already decided: the actor
+     * must be an enabled router-admin now (a console session may outlive a disabled account).
+     */
+    public void requireAdmin(String actor) {
+        boolean allowed = actor != null && users.find(actor)
+                .filter(user -> !user.disabled() && user.roles().contains(ADMIN))
+                .isPresent();
+        if (!allowed) {
+            throw new PermissionDeniedException("Only an enabled " + ADMIN + " may change this.");
+        }
+    }
+
     public List<AdminUser> list() {
         return users.list();
     }
 
     @Transactional
     public AdminUser create(String actor, String username, String passwordHash, String role) {
+        requireAdmin(actor);
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new InvalidSettingException("username",
                     "'username' must be 1 to 64 letters, digits or . _ @ - characters.");
@@ -62,6 +76,7 @@ public class AdminAccounts {
     /** Disables or re-enables a user; nobody can disable themselves, so one admin always remains. */
     @Transactional
     public AdminUser setDisabled(String actor, String username, boolean disabled) {
+        requireAdmin(actor);
         if (disabled && username.equals(actor)) {
             throw new InvalidSettingException("username", "You cannot disable your own account.");
         }

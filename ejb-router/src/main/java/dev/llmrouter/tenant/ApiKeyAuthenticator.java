@@ -8,6 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
+/**
+ * Checks a presented key against its stored salted hash. Deliberately uncached: every request reads the
+ * key and its tenant from PostgreSQL (one indexed lookup), so a revocation, the end of a rotation's
+ * grace period or a suspension holds on every router instance from the next request on.
+ */
 @ApplicationScoped
 public class ApiKeyAuthenticator {
 

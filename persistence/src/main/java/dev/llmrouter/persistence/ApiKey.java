@@ -85,7 +85,15 @@ public class ApiKey {
         return revokedAt;
     }
 
+    /** Revoked now: a rotated key stays valid until its grace period ends. */
     public boolean isRevoked() {
-        return revokedAt != null;
+        return revokedAt != null && !revokedAt.isAfter(Instant.now());
+    }
+
+    /** Revokes the key at {@code at}; a revocation already in force is never postponed. */
+    public void revokeAt(Instant at) {
+        if (revokedAt == null || at.isBefore(revokedAt)) {
+            revokedAt = at;
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 public class Tenant {
 
     public static final String ACTIVE = "ACTIVE";
+    public static final String SUSPENDED = "SUSPENDED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,6 +39,9 @@ public class Tenant {
 
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false, insertable = false)
+    private Instant updatedAt;
 
     protected Tenant() {
     }
@@ -81,5 +85,37 @@ public class Tenant {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public void setCacheEnabled(boolean cacheEnabled) {
+        this.cacheEnabled = cacheEnabled;
+    }
+
+    public void setCacheThreshold(Double cacheThreshold) {
+        this.cacheThreshold = cacheThreshold;
+    }
+
+    public void setCacheTtlSeconds(Integer cacheTtlSeconds) {
+        this.cacheTtlSeconds = cacheTtlSeconds;
+    }
+
+    public void setCacheMaxTemperature(Double cacheMaxTemperature) {
+        this.cacheMaxTemperature = cacheMaxTemperature;
+    }
+
+    public void touch(Instant now) {
+        this.updatedAt = now;
     }
 }

@@ -1,5 +1,6 @@
 package dev.llmrouter.persistence;
 
+import java.util.List;
 import java.util.Optional;
 
 public interface Tenants {
@@ -11,4 +12,10 @@ public interface Tenants {
     long count();
 
     Tenant create(String name);
+
+    /** Every tenant, oldest first. */
+    List<Tenant> list();
+
+    /** Writes a changed tenant back. */
+    Tenant update(Tenant tenant);
 }

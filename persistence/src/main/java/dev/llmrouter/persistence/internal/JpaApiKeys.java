@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -25,10 +26,26 @@ public class JpaApiKeys implements ApiKeys {
     }
 
     @Override
+    public List<ApiKey> listByTenant(long tenantId) {
+        return em.createQuery("select k from ApiKey k join fetch k.tenant where k.tenant.id = :tenantId order by k.id",
+                        ApiKey.class)
+                .setParameter("tenantId", tenantId)
+                .getResultList();
+    }
+
+    @Override
+    public ApiKey update(ApiKey key) {
+        ApiKey merged = em.merge(key);
+        em.flush();
+        return merged;
+    }
+
+    @Override
     public ApiKey create(Tenant tenant, String keyId, byte[] salt, byte[] secretHash, String name) {
         ApiKey key = new ApiKey(em.merge(tenant), keyId, salt, secretHash, name);
         em.persist(key);
         em.flush();
+        em.refresh(key);
         return key;
     }
 }

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -34,10 +36,25 @@ public class JpaTenants implements Tenants {
     }
 
     @Override
+    public List<Tenant> list() {
+        return em.createQuery("select t from Tenant t order by t.id", Tenant.class).getResultList();
+    }
+
+    @Override
+    public Tenant update(Tenant tenant) {
+        tenant.touch(Instant.now());
+        Tenant merged = em.merge(tenant);
+        em.flush();
+        return merged;
+    }
+
+    @Override
     public Tenant create(String name) {
         Tenant tenant = new Tenant(name);
         em.persist(tenant);
         em.flush();
+        // Read back what the database filled in (created_at, defaults).
+        em.refresh(tenant);
         return tenant;
     }
 }

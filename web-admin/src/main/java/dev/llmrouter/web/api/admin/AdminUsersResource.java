@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -49,7 +48,6 @@ public class AdminUsersResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an admin user: {\"username\",\"password\",\"role\":\"router-admin|router-viewer\"}")
     public Response create(String body) {
         JsonObject root = AdminJson.object(body);
