@@ -7,7 +7,6 @@ import dev.llmrouter.persistence.StartupLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -39,6 +38,9 @@ public class AdminAccounts {
     @Inject
     StartupLock startupLock;
 
+    @Inject
+    AdminTransaction transaction;
+
     /**
      * The service-side check behind every admin write, whatever the web tier already decided: the actor
      * must be an enabled router-admin now (a console session may outlive a disabled account).
@@ -56,7 +58,6 @@ public class AdminAccounts {
         return users.list();
     }
 
-    @Transactional
     public AdminUser create(String actor, String username, String passwordHash, String role) {
         requireAdmin(actor);
         if (username == null || !USERNAME.matcher(username).matches()) {
@@ -66,25 +67,32 @@ public class AdminAccounts {
         if (role == null || !ROLES.contains(role)) {
             throw new InvalidSettingException("role", "'role' must be '" + ADMIN + "' or '" + VIEWER + "'.");
         }
-        if (!users.create(username, passwordHash, Set.of(role))) {
+        if (users.find(username).isPresent()) {
             throw new DuplicateNameException("username", "An admin user '" + username + "' already exists.");
         }
-        audit.record(actor, "user.create", username, Json.createObjectBuilder().add("role", role).build());
-        return users.find(username).orElseThrow();
+        return transaction.run(() -> {
+            if (!users.create(username, passwordHash, Set.of(role))) {
+                throw new DuplicateNameException("username", "An admin user '" + username + "' already exists.");
+            }
+            audit.record(actor, "user.create", username, Json.createObjectBuilder().add("role", role).build());
+            return users.find(username).orElseThrow();
+        });
     }
 
     /** Disables or re-enables a user; nobody can disable themselves, so one admin always remains. */
-    @Transactional
     public AdminUser setDisabled(String actor, String username, boolean disabled) {
         requireAdmin(actor);
         if (disabled && username.equals(actor)) {
             throw new InvalidSettingException("username", "You cannot disable your own account.");
         }
-        if (!users.setDisabled(username, disabled)) {
+        if (users.find(username).isEmpty()) {
             throw new UnknownObjectException("username", "No admin user '" + username + "'.");
         }
-        audit.record(actor, disabled ? "user.disable" : "user.enable", username, null);
-        return users.find(username).orElseThrow();
+        return transaction.run(() -> {
+            users.setDisabled(username, disabled);
+            audit.record(actor, disabled ? "user.disable" : "user.enable", username, null);
+            return users.find(username).orElseThrow();
+        });
     }
 
     /**

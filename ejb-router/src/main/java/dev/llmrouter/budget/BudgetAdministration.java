@@ -1,6 +1,7 @@
 package dev.llmrouter.budget;
 
 import dev.llmrouter.admin.AdminAccounts;
+import dev.llmrouter.admin.AdminTransaction;
 import dev.llmrouter.admin.InvalidSettingException;
 import dev.llmrouter.admin.UnknownObjectException;
 import dev.llmrouter.audit.AuditTrail;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,7 +21,6 @@ import java.util.Optional;
  * was spent in it. Spent and reserved amounts are only ever changed by admission and settlement.
  */
 @ApplicationScoped
-@Transactional
 public class BudgetAdministration {
 
     @Inject
@@ -35,6 +34,9 @@ public class BudgetAdministration {
 
     @Inject
     AdminAccounts accounts;
+
+    @Inject
+    AdminTransaction transaction;
 
     public Optional<BudgetAccount> get(long tenantId) {
         requireTenant(tenantId);
@@ -52,9 +54,6 @@ public class BudgetAdministration {
                     "'soft_limit_micros' must be between 0 and 'limit_micros'.");
         }
         BudgetPeriod budgetPeriod = period(period);
-        Instant now = budgets.databaseNow();
-        BudgetAccount account = budgets.put(tenantId, limitMicros, softLimitMicros, budgetPeriod.name(), now,
-                budgetPeriod.firstReset(now));
         JsonObjectBuilder detail = Json.createObjectBuilder().add("limit_micros", limitMicros)
                 .add("period", budgetPeriod.name());
         if (softLimitMicros == null) {
@@ -62,18 +61,27 @@ public class BudgetAdministration {
         } else {
             detail.add("soft_limit_micros", softLimitMicros);
         }
-        audit.record(actor, "budget.put", "tenant:" + tenantId, detail.build());
-        return account;
+        return transaction.run(() -> {
+            Instant now = budgets.databaseNow();
+            BudgetAccount account = budgets.put(tenantId, limitMicros, softLimitMicros, budgetPeriod.name(), now,
+                    budgetPeriod.firstReset(now));
+            audit.record(actor, "budget.put", "tenant:" + tenantId, detail.build());
+            return account;
+        });
     }
 
     /** Removes the budget: the tenant becomes unlimited. */
     public void delete(String actor, long tenantId) {
         accounts.requireAdmin(actor);
         requireTenant(tenantId);
-        if (!budgets.delete(tenantId)) {
+        if (budgets.find(tenantId).isEmpty()) {
             throw new UnknownObjectException("tenant_id", "Tenant " + tenantId + " has no budget.");
         }
-        audit.record(actor, "budget.delete", "tenant:" + tenantId, null);
+        transaction.run(() -> {
+            budgets.delete(tenantId);
+            audit.record(actor, "budget.delete", "tenant:" + tenantId, null);
+            return null;
+        });
     }
 
     private static BudgetPeriod period(String period) {

@@ -1,6 +1,7 @@
 package dev.llmrouter.tenant;
 
 import dev.llmrouter.admin.AdminAccounts;
+import dev.llmrouter.admin.AdminTransaction;
 import dev.llmrouter.admin.DuplicateNameException;
 import dev.llmrouter.admin.InvalidSettingException;
 import dev.llmrouter.admin.UnknownObjectException;
@@ -13,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  * request (no cache), so a revocation or suspension holds on every router instance at once.
  */
 @ApplicationScoped
-@Transactional
 public class TenantAdministration {
 
     public static final long MAX_GRACE_SECONDS = 7 * 24 * 3600;
@@ -46,6 +45,9 @@ public class TenantAdministration {
     @Inject
     AdminAccounts accounts;
 
+    @Inject
+    AdminTransaction transaction;
+
     public List<Tenant> list() {
         return tenants.list();
     }
@@ -60,26 +62,34 @@ public class TenantAdministration {
         if (!settings.has("name")) {
             throw new InvalidSettingException("name", "'name' is required.");
         }
+        validate(settings);
         checkName(settings.name());
-        Tenant tenant = tenants.create(settings.name());
-        apply(tenant, settings);
-        tenant = tenants.update(tenant);
-        audit.record(actor, "tenant.create", target(tenant), detail(settings).build());
-        return tenant;
+        return transaction.run(() -> {
+            Tenant tenant = tenants.create(settings.name());
+            apply(tenant, settings);
+            tenant = tenants.update(tenant);
+            audit.record(actor, "tenant.create", target(tenant), detail(settings).build());
+            return tenant;
+        });
     }
 
     public Tenant update(String actor, long tenantId, TenantChanges changes) {
         accounts.requireAdmin(actor);
+        validate(changes);
         Tenant tenant = get(tenantId);
         if (changes.has("name") && !changes.name().equals(tenant.getName())) {
             checkName(changes.name());
         }
-        apply(tenant, changes);
-        tenant = tenants.update(tenant);
         String action = changes.fields().equals(Set.of("status"))
-                ? (tenant.isActive() ? "tenant.activate" : "tenant.suspend") : "tenant.update";
-        audit.record(actor, action, target(tenant), detail(changes).build());
-        return tenant;
+                ? (Tenant.ACTIVE.equals(changes.status()) ? "tenant.activate" : "tenant.suspend") : "tenant.update";
+        return transaction.run(() -> {
+            // Changed on the row as it is now, inside the transaction: concurrent edits of other fields stay.
+            Tenant current = tenants.findById(tenantId).orElseThrow();
+            apply(current, changes);
+            Tenant updated = tenants.update(current);
+            audit.record(actor, action, target(updated), detail(changes).build());
+            return updated;
+        });
     }
 
     public List<ApiKey> keys(long tenantId) {
@@ -89,21 +99,27 @@ public class TenantAdministration {
 
     public IssuedKey createKey(String actor, long tenantId, String name) {
         accounts.requireAdmin(actor);
+        String keyName = checkKeyName(name);
         Tenant tenant = get(tenantId);
-        IssuedKey issued = issue(tenant, checkKeyName(name));
-        audit.record(actor, "key.create", target(tenant) + "/key:" + issued.key().getKeyId(),
-                Json.createObjectBuilder().add("name", issued.key().getName()).build());
-        return issued;
+        return transaction.run(() -> {
+            IssuedKey issued = issue(tenant, keyName);
+            audit.record(actor, "key.create", target(tenant) + "/key:" + issued.key().getKeyId(),
+                    Json.createObjectBuilder().add("name", keyName).build());
+            return issued;
+        });
     }
 
     /** Revokes the key now; revoking a revoked key changes nothing. */
     public ApiKey revokeKey(String actor, long tenantId, String keyId) {
         accounts.requireAdmin(actor);
-        ApiKey key = key(tenantId, keyId);
-        key.revokeAt(Instant.now());
-        key = apiKeys.update(key);
-        audit.record(actor, "key.revoke", target(key.getTenant()) + "/key:" + keyId, null);
-        return key;
+        key(tenantId, keyId);
+        return transaction.run(() -> {
+            ApiKey key = apiKeys.findByKeyId(keyId).orElseThrow();
+            key.revokeAt(Instant.now());
+            ApiKey revoked = apiKeys.update(key);
+            audit.record(actor, "key.revoke", target(revoked.getTenant()) + "/key:" + keyId, null);
+            return revoked;
+        });
     }
 
     /**
@@ -120,13 +136,16 @@ public class TenantAdministration {
         if (old.isRevoked()) {
             throw new InvalidSettingException("key_id", "Key " + keyId + " is revoked; create a new key instead.");
         }
-        old.revokeAt(Instant.now().plus(grace));
-        apiKeys.update(old);
-        IssuedKey issued = issue(old.getTenant(), old.getName());
-        audit.record(actor, "key.rotate", target(old.getTenant()) + "/key:" + keyId, Json.createObjectBuilder()
-                .add("new_key_id", issued.key().getKeyId())
-                .add("grace_seconds", grace.getSeconds()).build());
-        return issued;
+        return transaction.run(() -> {
+            ApiKey current = apiKeys.findByKeyId(keyId).orElseThrow();
+            current.revokeAt(Instant.now().plus(grace));
+            apiKeys.update(current);
+            IssuedKey issued = issue(old.getTenant(), old.getName());
+            audit.record(actor, "key.rotate", target(old.getTenant()) + "/key:" + keyId, Json.createObjectBuilder()
+                    .add("new_key_id", issued.key().getKeyId())
+                    .add("grace_seconds", grace.getSeconds()).build());
+            return issued;
+        });
     }
 
     private ApiKey key(long tenantId, String keyId) {
@@ -164,43 +183,48 @@ public class TenantAdministration {
         return name;
     }
 
+    /** Refuses any out-of-range field before anything is written. */
+    private static void validate(TenantChanges changes) {
+        if (changes.has("status") && !Tenant.ACTIVE.equals(changes.status())
+                && !Tenant.SUSPENDED.equals(changes.status())) {
+            throw new InvalidSettingException("status", "'status' must be ACTIVE or SUSPENDED.");
+        }
+        if (changes.has("cache_enabled") && changes.cacheEnabled() == null) {
+            throw new InvalidSettingException("cache_enabled", "'cache_enabled' must be true or false.");
+        }
+        Double threshold = changes.cacheThreshold();
+        if (changes.has("cache_threshold") && threshold != null && !(threshold >= 0 && threshold <= 1)) {
+            throw new InvalidSettingException("cache_threshold", "'cache_threshold' must be between 0 and 1.");
+        }
+        Integer ttl = changes.cacheTtlSeconds();
+        if (changes.has("cache_ttl_seconds") && ttl != null && ttl <= 0) {
+            throw new InvalidSettingException("cache_ttl_seconds", "'cache_ttl_seconds' must be positive.");
+        }
+        Double temperature = changes.cacheMaxTemperature();
+        if (changes.has("cache_max_temperature") && temperature != null && !(temperature >= 0 && temperature <= 2)) {
+            throw new InvalidSettingException("cache_max_temperature",
+                    "'cache_max_temperature' must be between 0 and 2.");
+        }
+    }
+
     private static void apply(Tenant tenant, TenantChanges changes) {
         if (changes.has("name")) {
             tenant.setName(changes.name());
         }
         if (changes.has("status")) {
-            if (!Tenant.ACTIVE.equals(changes.status()) && !Tenant.SUSPENDED.equals(changes.status())) {
-                throw new InvalidSettingException("status", "'status' must be ACTIVE or SUSPENDED.");
-            }
             tenant.setStatus(changes.status());
         }
         if (changes.has("cache_enabled")) {
-            if (changes.cacheEnabled() == null) {
-                throw new InvalidSettingException("cache_enabled", "'cache_enabled' must be true or false.");
-            }
             tenant.setCacheEnabled(changes.cacheEnabled());
         }
         if (changes.has("cache_threshold")) {
-            Double value = changes.cacheThreshold();
-            if (value != null && !(value >= 0 && value <= 1)) {
-                throw new InvalidSettingException("cache_threshold", "'cache_threshold' must be between 0 and 1.");
-            }
-            tenant.setCacheThreshold(value);
+            tenant.setCacheThreshold(changes.cacheThreshold());
         }
         if (changes.has("cache_ttl_seconds")) {
-            Integer value = changes.cacheTtlSeconds();
-            if (value != null && value <= 0) {
-                throw new InvalidSettingException("cache_ttl_seconds", "'cache_ttl_seconds' must be positive.");
-            }
-            tenant.setCacheTtlSeconds(value);
+            tenant.setCacheTtlSeconds(changes.cacheTtlSeconds());
         }
         if (changes.has("cache_max_temperature")) {
-            Double value = changes.cacheMaxTemperature();
-            if (value != null && !(value >= 0 && value <= 2)) {
-                throw new InvalidSettingException("cache_max_temperature",
-                        "'cache_max_temperature' must be between 0 and 2.");
-            }
-            tenant.setCacheMaxTemperature(value);
+            tenant.setCacheMaxTemperature(changes.cacheMaxTemperature());
         }
     }
 

@@ -42,7 +42,8 @@ public class JpaApiKeys implements ApiKeys {
 
     @Override
     public ApiKey create(Tenant tenant, String keyId, byte[] salt, byte[] secretHash, String name) {
-        ApiKey key = new ApiKey(em.merge(tenant), keyId, salt, secretHash, name);
+        // A reference, not a merge: a stale copy of the tenant must never overwrite its current row.
+        ApiKey key = new ApiKey(em.getReference(Tenant.class, tenant.getId()), keyId, salt, secretHash, name);
         em.persist(key);
         em.flush();
         em.refresh(key);
