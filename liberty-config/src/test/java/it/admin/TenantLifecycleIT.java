@@ -170,6 +170,17 @@ class TenantLifecycleIT {
     }
 
     @Test
+    void curlsDefaultContentTypeIsReadAsJson() {
+        String name = unique("it-curl");
+        JsonNode tenant = created(admin.post("/admin/api/tenants", "{\"name\":\"" + name + "\"}",
+                "application/x-www-form-urlencoded"));
+        assertEquals(name, tenant.get("name").asText());
+        JsonNode key = created(admin.post("/admin/api/tenants/" + tenant.get("id").asLong() + "/keys", null,
+                "application/x-www-form-urlencoded"));
+        assertEquals("default", key.get("name").asText());
+    }
+
+    @Test
     void badTenantRequestsAreRefusedWithTheirStatus() {
         String name = unique("it-dup");
         long tenant = createTenant(name);

@@ -49,8 +49,13 @@ public final class AdminClient {
     }
 
     public HttpResponse<String> post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+        return post(path, json, "application/json");
+    }
+
+    /** A POST as curl -d sends it (application/x-www-form-urlencoded), or with any other content type. */
+    public HttpResponse<String> post(String path, String body, String contentType) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)));
     }
 
     public HttpResponse<String> put(String path, String json) {

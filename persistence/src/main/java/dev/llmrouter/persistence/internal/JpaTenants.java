@@ -45,6 +45,8 @@ public class JpaTenants implements Tenants {
         tenant.touch(Instant.now());
         Tenant merged = em.merge(tenant);
         em.flush();
+        // Answer with what the database stores (timestamps in microseconds), as every later read will.
+        em.refresh(merged);
         return merged;
     }
 
