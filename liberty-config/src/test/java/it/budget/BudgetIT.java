@@ -279,6 +279,8 @@ class BudgetIT {
         Budgets.State state = Budgets.state(budget);
         assertEquals(1_234, state.spentMicros(), "the whole estimate is charged");
         assertEquals(0, state.reservedMicros());
+        assertEquals(1, Budgets.ledgerRows(tenant, "EXPIRED"), "the charge is booked in the ledger");
+        assertEquals(state.spentMicros(), Budgets.ledgerCostMicros(tenant), "the ledger adds up to spent");
     }
 
     @Test

@@ -48,6 +48,40 @@ public final class Budgets {
         }
     }
 
+    /** Gives one API key a budget of its own, next to (or instead of) the tenant-wide one; never resets. */
+    public static long createForKey(String apiKey, long limitMicros) {
+        String sql = "insert into budgets (tenant_id, api_key_id, limit_micros, period, period_start, resets_at)"
+                + " select tenant_id, id, ?, 'NONE', now(), null from api_keys where key_id = ? returning id";
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, limitMicros);
+            ps.setString(2, Tenants.keyId(apiKey));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("could not arrange a key budget", e);
+        }
+    }
+
+    /** Sum of cost over every usage row of the tenant (answers, partial failures, expired reservations). */
+    public static long ledgerCostMicros(String tenant) {
+        return queryLong("select coalesce(sum(u.cost_micros), 0) from usage_ledger u join tenants t on t.id = u.tenant_id"
+                + " where t.name = ?", tenant);
+    }
+
+    /** Sum of cost over every usage row made with one API key. */
+    public static long ledgerCostMicrosOfKey(String apiKey) {
+        return queryLong("select coalesce(sum(u.cost_micros), 0) from usage_ledger u join api_keys k on k.id = u.api_key_id"
+                + " where k.key_id = ?", Tenants.keyId(apiKey));
+    }
+
+    /** Reservations of the budget that also held money on a key's budget. */
+    public static long reservationsHeldWithKeyBudget(long budgetId, long keyBudgetId) {
+        return queryLong("select count(*) from reservations where budget_id = ? and key_budget_id = ?", budgetId,
+                keyBudgetId);
+    }
+
     /** Overwrites the money columns, for states that requests alone cannot reach. */
     public static void set(long budgetId, long limitMicros, long spentMicros, long reservedMicros) {
         String sql = "update budgets set limit_micros = ?, spent_micros = ?, reserved_micros = ? where id = ?";

@@ -37,6 +37,9 @@ public class Tenant {
     @Column(name = "cache_max_temperature")
     private Double cacheMaxTemperature;
 
+    @Column(name = "free_tiers_when_exhausted", nullable = false)
+    private boolean freeTiersWhenExhausted = true;
+
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private Instant createdAt;
 
@@ -81,6 +84,11 @@ public class Tenant {
 
     public Double getCacheMaxTemperature() {
         return cacheMaxTemperature;
+    }
+
+    /** Whether cache hits and zero-priced models still answer once the money budget cannot pay any more. */
+    public boolean isFreeTiersWhenExhausted() {
+        return freeTiersWhenExhausted;
     }
 
     public Instant getCreatedAt() {

@@ -96,7 +96,7 @@ public class DefaultRouterService implements RouterService {
         long start = System.nanoTime();
         CacheLookup lookup = cache.lookup(caller, request);
         if (lookup.isHit()) {
-            return fromCache(caller, requestId, lookup, false, start);
+            return fromCache(caller, requestId, request, lookup, false, start);
         }
         RoutingDecision decision = planner.plan(request);
         Attempts attempts = new Attempts(decision);
@@ -124,7 +124,7 @@ public class DefaultRouterService implements RouterService {
         long started = System.nanoTime();
         CacheLookup lookup = cache.lookup(caller, request);
         if (lookup.isHit()) {
-            replay(fromCache(caller, requestId, lookup, true, started), listener);
+            replay(fromCache(caller, requestId, request, lookup, true, started), listener);
             return;
         }
         RoutingDecision decision = planner.plan(request);
@@ -172,7 +172,7 @@ public class DefaultRouterService implements RouterService {
     private Optional<Admission> admit(Caller caller, String requestId, InferenceBackend backend, ChatRequest request,
                                       Attempts attempts, boolean streamed) {
         try {
-            return Optional.of(budgets.admit(caller.tenantId(), requestId, backend.definition(), request));
+            return Optional.of(budgets.admit(caller, requestId, backend.definition(), request));
         } catch (BudgetExceededException e) {
             attempts.refused(backend, e);
             recorder.rejected(caller, requestId, backend.definition(), e.code(), streamed, e.getMessage());
@@ -205,8 +205,16 @@ public class DefaultRouterService implements RouterService {
                 charge.savedMicros(), Instant.now().getEpochSecond());
     }
 
-    private ChatResult fromCache(Caller caller, String requestId, CacheLookup lookup, boolean streamed, long start) {
+    private ChatResult fromCache(Caller caller, String requestId, ChatRequest request, CacheLookup lookup,
+                                 boolean streamed, long start) {
         CachedAnswer entry = lookup.entry();
+        try {
+            budgets.admitFree(caller, request);
+        } catch (BudgetExceededException e) {
+            recorder.rejectedCacheHit(caller, requestId, entry.model(), e.code(), lookup.status(), streamed,
+                    e.getMessage());
+            throw e;
+        }
         Usage usage = new Usage(entry.promptTokens(), entry.completionTokens());
         UsageRecorder.Charge charge = recorder.priceCacheHit(usage);
         recorder.cached(caller, requestId, entry.model(), usage, charge, lookup.status(), streamed, millisSince(start));

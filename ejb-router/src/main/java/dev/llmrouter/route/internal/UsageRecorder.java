@@ -113,6 +113,17 @@ public class UsageRecorder {
                 .reason(reason));
     }
 
+    /** A cache hit the tenant's policy refused because its money is gone: nothing was served. */
+    public void rejectedCacheHit(Caller caller, String requestId, String model, String errorCode, String cacheStatus,
+                                 boolean streamed, String reason) {
+        ledger.append(new UsageRecord(requestId, caller.tenantId(), caller.apiKeyId(), Tier.CACHE.name(), REJECTED)
+                .servedBy(null, model)
+                .cacheStatus(cacheStatus)
+                .streamed(streamed)
+                .error(errorCode)
+                .reason(reason));
+    }
+
     private static int clampMillis(long millis) {
         return (int) Math.max(0, Math.min(Integer.MAX_VALUE, millis));
     }

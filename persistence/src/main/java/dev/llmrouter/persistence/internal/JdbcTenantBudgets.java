@@ -36,7 +36,7 @@ public class JdbcTenantBudgets implements TenantBudgets {
 
     @Override
     public Optional<BudgetAccount> find(long tenantId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(JdbcBudgetLedger.FIND)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(JdbcBudgetLedger.FIND_TENANT_BUDGET)) {
             ps.setLong(1, tenantId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
