@@ -79,6 +79,16 @@ public final class RouterClient {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** POST a chat completion with the given key and extra headers. */
+    public HttpResponse<String> postChatWithHeaders(String body, String bearer, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/chat/completions"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearer);
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     public HttpResponse<String> postChatWithHeader(String body, String header, String value) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/chat/completions"))
                 .timeout(Duration.ofSeconds(60))

@@ -3,6 +3,7 @@ package dev.llmrouter.web.api;
 import dev.llmrouter.chat.ChatResult;
 import dev.llmrouter.chat.ChatStreamListener;
 import dev.llmrouter.chat.RoutingReceipt;
+import dev.llmrouter.idempotency.StoredResponse;
 import jakarta.json.Json;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
@@ -11,6 +12,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
@@ -24,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 final class SseStream implements ChatStreamListener {
 
     private static final String END = "\u0000end";
+    private static final String EVENT_STREAM = "text/event-stream";
     private static final long CLIENT_STALL_SECONDS = 60;
 
     private final AsyncResponse async;
@@ -34,11 +38,31 @@ final class SseStream implements ChatStreamListener {
     private volatile boolean clientGone;
     private volatile boolean started;
     private RoutingReceipt receipt;
+    /** Every event as written, kept only for requests with an Idempotency-Key (null otherwise). */
+    private final StringBuilder transcript;
+    private Map<String, String> headers = Map.of();
+    private boolean completed;
 
     SseStream(AsyncResponse async, boolean includeUsage, Executor writer) {
+        this(async, includeUsage, writer, false);
+    }
+
+    SseStream(AsyncResponse async, boolean includeUsage, Executor writer, boolean keepTranscript) {
         this.async = async;
         this.writer = writer;
         this.includeUsage = includeUsage;
+        this.transcript = keepTranscript ? new StringBuilder() : null;
+    }
+
+    /**
+     * The whole stream as it went out, once it ended with {@code [DONE]}; empty for a stream that failed,
+     * was cut off, or kept no transcript. Called on the producer's thread after the router returned.
+     */
+    Optional<StoredResponse> transcript() {
+        if (transcript == null || !completed) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredResponse(200, EVENT_STREAM, headers, transcript.toString()));
     }
 
     boolean started() {
@@ -52,10 +76,13 @@ final class SseStream implements ChatStreamListener {
         enqueue(ChatJson.chunk(receipt, created, Json.createObjectBuilder().add("role", "assistant").add("content", ""),
                 null, includeUsage).toString());
         Response.ResponseBuilder response = Response.ok((StreamingOutput) this::drain)
-                .type("text/event-stream")
+                .type(EVENT_STREAM)
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no");
         Response ready = RouterHeaders.receipt(response, receipt).build();
+        if (transcript != null) {
+            headers = IdempotentReplies.headers(ready.getStringHeaders());
+        }
         // resume() writes the response on the calling thread; the producer must stay free to produce.
         writer.execute(() -> {
             if (!async.resume(ready)) {
@@ -80,6 +107,7 @@ final class SseStream implements ChatStreamListener {
         }
         enqueue("[DONE]");
         enqueue(END);
+        completed = true;
     }
 
     @Override
@@ -96,6 +124,9 @@ final class SseStream implements ChatStreamListener {
     }
 
     private void enqueue(String event) {
+        if (transcript != null && !END.equals(event)) {
+            transcript.append("data: ").append(event).append("\n\n");
+        }
         try {
             if (clientGone || !events.offer(event, CLIENT_STALL_SECONDS, TimeUnit.SECONDS)) {
                 clientGone = true;
