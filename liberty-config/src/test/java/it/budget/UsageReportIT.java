@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import it.support.AdminClient;
 import it.support.Ledger;
 import it.support.RouterClient;
 import it.support.Tenants;
@@ -115,6 +116,28 @@ class UsageReportIT {
 
         assertEquals(0, report.get("totals").get("requests").asLong(), report.toString());
         assertEquals(0, report.get("totals").get("cost_micros").asLong());
+    }
+
+    @Test
+    void operatorsReadAnyTenantsReportThroughTheAdminApi() {
+        Tenants.Created tenant = Tenants.create(unique("usage-admin"));
+        useEveryTier(tenant.key(), unique("usagea"));
+        AdminClient admin = new AdminClient();
+        AdminClient viewer = admin.createUser("router-viewer");
+        JsonNode own = json(client.get("/v1/usage?group_by=tier", tenant.key()).body());
+
+        HttpResponse<String> byViewer = viewer.get("/admin/api/tenants/" + tenant.id() + "/usage?group_by=tier");
+        HttpResponse<String> unknown = admin.get("/admin/api/tenants/999999999/usage");
+        HttpResponse<String> anonymous = new AdminClient(System.getProperty("router.url"), null, null)
+                .get("/admin/api/tenants/" + tenant.id() + "/usage");
+
+        assertEquals(200, byViewer.statusCode(), byViewer.body());
+        JsonNode report = json(byViewer.body());
+        assertEquals(tenant.name(), report.get("tenant").asText());
+        assertEquals(own.get("totals"), report.get("totals"), "the operator sees what the tenant sees");
+        assertEquals(3, report.get("totals").get("requests").asLong());
+        assertEquals(404, unknown.statusCode(), unknown.body());
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
     }
 
     @Test

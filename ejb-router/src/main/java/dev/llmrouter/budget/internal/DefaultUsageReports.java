@@ -1,7 +1,10 @@
 package dev.llmrouter.budget.internal;
 
+import dev.llmrouter.admin.UnknownObjectException;
 import dev.llmrouter.budget.report.UsageReport;
 import dev.llmrouter.budget.report.UsageReports;
+import dev.llmrouter.persistence.Tenant;
+import dev.llmrouter.persistence.Tenants;
 import dev.llmrouter.persistence.UsageTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +18,9 @@ public class DefaultUsageReports implements UsageReports {
     @Inject
     UsageTotals totals;
 
+    @Inject
+    Tenants tenants;
+
     @Override
     public UsageReport report(long tenantId, Instant from, Instant to, UsageReport.Grouping grouping) {
         if (!from.isBefore(to)) {
@@ -23,6 +29,8 @@ public class DefaultUsageReports implements UsageReports {
         if (Duration.between(from, to).compareTo(MAX_PERIOD) > 0) {
             throw new IllegalArgumentException("A report covers at most " + MAX_PERIOD.toDays() + " days.");
         }
-        return UsageReport.of(tenantId, from, to, grouping, totals.byDayAndTier(tenantId, from, to));
+        Tenant tenant = tenants.findById(tenantId)
+                .orElseThrow(() -> new UnknownObjectException("tenantId", "There is no tenant " + tenantId + "."));
+        return UsageReport.of(tenantId, tenant.getName(), from, to, grouping, totals.byDayAndTier(tenantId, from, to));
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A tenant's usage in [{@code from}, {@code to}): the totals, and lines as {@code grouping} asks. */
-public record UsageReport(long tenantId, Instant from, Instant to, Grouping grouping, UsageLine totals,
-                         List<UsageLine> lines) {
+public record UsageReport(long tenantId, String tenantName, Instant from, Instant to, Grouping grouping,
+                         UsageLine totals, List<UsageLine> lines) {
 
     public enum Grouping {
         /** One line per UTC day and tier. */
@@ -19,7 +19,8 @@ public record UsageReport(long tenantId, Instant from, Instant to, Grouping grou
     }
 
     /** Sums the ledger's day-and-tier totals (in day, tier order) into the lines {@code grouping} asks for. */
-    public static UsageReport of(long tenantId, Instant from, Instant to, Grouping grouping, List<UsageTotal> totals) {
+    public static UsageReport of(long tenantId, String tenantName, Instant from, Instant to, Grouping grouping,
+                                 List<UsageTotal> totals) {
         UsageLine sum = UsageLine.empty(null, null);
         Map<String, UsageLine> byTier = new LinkedHashMap<>();
         List<UsageLine> byDay = new ArrayList<>();
@@ -31,6 +32,6 @@ public record UsageReport(long tenantId, Instant from, Instant to, Grouping grou
         }
         List<UsageLine> lines = grouping == Grouping.DAY ? byDay
                 : byTier.values().stream().sorted(java.util.Comparator.comparing(UsageLine::tier)).toList();
-        return new UsageReport(tenantId, from, to, grouping, sum, List.copyOf(lines));
+        return new UsageReport(tenantId, tenantName, from, to, grouping, sum, List.copyOf(lines));
     }
 }

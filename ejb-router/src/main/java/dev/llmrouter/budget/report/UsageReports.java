@@ -14,6 +14,7 @@ public interface UsageReports {
      *
      * @throws IllegalArgumentException when {@code from} is not before {@code to} or the period is longer
      *                                  than {@link #MAX_PERIOD}
+     * @throws dev.llmrouter.admin.UnknownObjectException when there is no such tenant
      */
     UsageReport report(long tenantId, Instant from, Instant to, UsageReport.Grouping grouping);
 }

@@ -24,7 +24,7 @@ class UsageReportTest {
 
     @Test
     void byDayKeepsEveryDayAndTier() {
-        UsageReport report = UsageReport.of(7, FROM, TO, UsageReport.Grouping.DAY, totals);
+        UsageReport report = UsageReport.of(7, "acme", FROM, TO, UsageReport.Grouping.DAY, totals);
 
         assertEquals(4, report.lines().size());
         assertEquals(MAY_2, report.lines().get(3).day());
@@ -33,7 +33,7 @@ class UsageReportTest {
 
     @Test
     void byTierSumsTheDays() {
-        UsageReport report = UsageReport.of(7, FROM, TO, UsageReport.Grouping.TIER, totals);
+        UsageReport report = UsageReport.of(7, "acme", FROM, TO, UsageReport.Grouping.TIER, totals);
 
         assertEquals(List.of("CACHE", "CLOUD", "LOCAL"), report.lines().stream().map(UsageLine::tier).toList());
         UsageLine cloud = report.lines().get(1);
@@ -48,7 +48,7 @@ class UsageReportTest {
 
     @Test
     void totalsAddUpSpendAndSavings() {
-        UsageLine totals = UsageReport.of(7, FROM, TO, UsageReport.Grouping.DAY, this.totals).totals();
+        UsageLine totals = UsageReport.of(7, "acme", FROM, TO, UsageReport.Grouping.DAY, this.totals).totals();
 
         assertEquals(11, totals.answered());
         assertEquals(105, totals.costMicros());
@@ -59,7 +59,7 @@ class UsageReportTest {
 
     @Test
     void anEmptyPeriodHasZeroTotals() {
-        UsageReport report = UsageReport.of(7, FROM, TO, UsageReport.Grouping.DAY, List.of());
+        UsageReport report = UsageReport.of(7, "acme", FROM, TO, UsageReport.Grouping.DAY, List.of());
 
         assertEquals(0, report.totals().costMicros());
         assertEquals(List.of(), report.lines());

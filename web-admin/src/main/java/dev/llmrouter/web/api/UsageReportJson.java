@@ -67,14 +67,14 @@ public final class UsageReportJson {
         }
     }
 
-    public static JsonObject of(UsageReport report, String tenantName) {
+    public static JsonObject of(UsageReport report) {
         JsonArrayBuilder data = Json.createArrayBuilder();
         for (UsageLine line : report.lines()) {
             data.add(line(line));
         }
         return Json.createObjectBuilder()
                 .add("object", "usage_report")
-                .add("tenant", tenantName)
+                .add("tenant", report.tenantName())
                 .add("tenant_id", report.tenantId())
                 .add("from", report.from().toString())
                 .add("to", report.to().toString())

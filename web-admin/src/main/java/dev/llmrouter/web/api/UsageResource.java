@@ -36,7 +36,7 @@ public class UsageResource {
                         @QueryParam("group_by") String groupBy) {
         Caller caller = ApiKeyFilter.caller(request);
         UsageReportJson.Query query = UsageReportJson.query(from, to, groupBy, Instant.now());
-        return UsageReportJson.of(reports.report(caller.tenantId(), query.from(), query.to(), query.grouping()),
-                caller.tenantName()).toString();
+        return UsageReportJson.of(reports.report(caller.tenantId(), query.from(), query.to(), query.grouping()))
+                .toString();
     }
 }
