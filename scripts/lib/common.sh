@@ -29,6 +29,19 @@ ensure_build_tools() {
     step "Using $(javac -version 2>&1) and $(mvn -B -v 2>/dev/null | head -n1 | sed 's/\x1b\[[0-9;]*m//g; s/ (.*//')"
 }
 
+# Headless Chromium and its driver from Debian, for the console's browser tests. Named by path in the
+# tests, so Selenium never downloads a browser or a driver of its own.
+ensure_browser() {
+    local missing=()
+    [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+    [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
+    if ((${#missing[@]})); then
+        step "Installing ${missing[*]} from Debian (browser tests of the console)"
+        as_root apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+}
+
 # Database, pgvector and the role; exports what the server and tests need to connect.
 ensure_database() {
     "$PROJECT_ROOT/scripts/setup-db" "$@"
