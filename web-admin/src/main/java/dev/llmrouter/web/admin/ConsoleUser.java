@@ -1,5 +1,6 @@
 package dev.llmrouter.web.admin;
 
+import dev.llmrouter.admin.AdminAccounts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,8 +15,8 @@ import java.security.Principal;
 @RequestScoped
 public class ConsoleUser {
 
-    public static final String ADMIN = "router-admin";
-    public static final String VIEWER = "router-viewer";
+    public static final String ADMIN = AdminAccounts.ADMIN;
+    public static final String VIEWER = AdminAccounts.VIEWER;
 
     @Inject
     SecurityContext security;
