@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +53,20 @@ public final class EmbeddingStore {
     }
 
     public void embedMissing(List<Pair> pairs) throws Exception {
-        Set<String> missing = new LinkedHashSet<>();
+        List<String> texts = new ArrayList<>();
         for (Pair p : pairs) {
-            for (String t : List.of(p.a(), p.b())) {
-                if (!vectors.containsKey(t)) {
-                    missing.add(t);
-                }
+            texts.add(p.a());
+            texts.add(p.b());
+        }
+        embedMissingTexts(texts);
+    }
+
+    /** Embeds every text not yet in the store and appends the new vectors to the file. */
+    public void embedMissingTexts(Collection<String> texts) throws Exception {
+        Set<String> missing = new LinkedHashSet<>();
+        for (String t : texts) {
+            if (!vectors.containsKey(t)) {
+                missing.add(t);
             }
         }
         if (missing.isEmpty()) {

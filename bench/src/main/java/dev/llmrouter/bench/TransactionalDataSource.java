@@ -13,12 +13,12 @@ import javax.sql.DataSource;
  * so that the repository's {@code SET LOCAL} search settings take effect; "closing" it rolls back.
  * Without reuse every lookup would also pay for a new PostgreSQL connection, which no server does.
  */
-final class TransactionalDataSource implements DataSource {
+public final class TransactionalDataSource implements DataSource {
 
     private final DataSource delegate;
     private Connection shared;
 
-    TransactionalDataSource(DataSource delegate) {
+    public TransactionalDataSource(DataSource delegate) {
         this.delegate = delegate;
     }
 

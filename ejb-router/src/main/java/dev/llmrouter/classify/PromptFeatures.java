@@ -1,0 +1,102 @@
+package dev.llmrouter.classify;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cheap text features of a prompt, the part of the quality model's input that the embedding misses:
+ * all-MiniLM-L6-v2 reads at most 256 tokens and knows the topic, not how much arithmetic, negation
+ * or answer structure a question carries. Every value is a number the model standardises.
+ */
+final class PromptFeatures {
+
+    static final List<String> NAMES = List.of("log_chars", "log_words", "log_numbers", "number_density",
+            "has_options", "option_count", "log_stem_chars", "log_option_chars", "numeric_options",
+            "negation", "which_of_following", "roman_statements", "paired_statements", "math_symbols",
+            "money_or_percent", "code", "reasoning_cues", "questions", "sentences", "log_longest_number",
+            "fill_blank", "quoted", "capitalised_words", "answer_suffix");
+
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+    private static final Pattern OPTION = Pattern.compile("(?m)^\\s*([A-J])[.)]\\s+(.*)$");
+    private static final Pattern NUMERIC_OPTION = Pattern.compile("^[\\s$\\-+(]*\\d[\\d.,/ %^*x()+\\-]*[a-zA-Z%]{0,8}\\.?\\s*$");
+    private static final Pattern NEGATION = Pattern.compile(
+            "\\b(NOT|EXCEPT|LEAST|not true|incorrect|false|never|cannot)\\b");
+    private static final Pattern WHICH = Pattern.compile("(?i)\\bwhich of the following\\b");
+    private static final Pattern ROMAN = Pattern.compile("(?m)^\\s*(I|II|III|IV)\\.\\s");
+    private static final Pattern PAIRED = Pattern.compile("(?i)\\b(statement|scenario) [12]\\s*\\|");
+    private static final Pattern MATH = Pattern.compile("[=+*/^<>√∑∫]|\\b(sqrt|log|sin|cos|mod|integral|derivative)\\b");
+    private static final Pattern MONEY = Pattern.compile("[$€£%]|\\bpercent\\b|\\bcents?\\b|\\bdollars?\\b");
+    private static final Pattern CODE = Pattern.compile(
+            "```|\\b(def|return|public|class|function|import|printf|int|void|var|let)\\b.*[;:{(]");
+    private static final Pattern REASONING = Pattern.compile("(?i)\\b(prove|proof|derive|step[- ]by[- ]step"
+            + "|analy[sz]e|explain why|calculate|how many|how much|what is the probability|implement|debug)\\b");
+    private static final Pattern SENTENCE = Pattern.compile("[.!?](\\s|$)");
+    private static final Pattern BLANK = Pattern.compile("_{2,}|\\bblank\\b");
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]{3,}\"|“[^”]{3,}”");
+    private static final Pattern CAPITALISED = Pattern.compile("(?<=\\s)[A-Z][a-z]+");
+
+    private PromptFeatures() {
+    }
+
+    static double[] of(String text) {
+        String t = text == null ? "" : text;
+        int words = t.isBlank() ? 0 : t.trim().split("\\s+").length;
+        int numbers = 0;
+        int longestNumber = 0;
+        Matcher n = NUMBER.matcher(t);
+        while (n.find()) {
+            numbers++;
+            longestNumber = Math.max(longestNumber, n.group().length());
+        }
+        int options = 0;
+        int numericOptions = 0;
+        int optionChars = 0;
+        int firstOption = t.length();
+        Matcher o = OPTION.matcher(t);
+        while (o.find()) {
+            options++;
+            optionChars += o.group(2).length();
+            firstOption = Math.min(firstOption, o.start());
+            if (NUMERIC_OPTION.matcher(o.group(2)).matches()) {
+                numericOptions++;
+            }
+        }
+        int stemChars = options >= 2 ? firstOption : t.length();
+        return new double[] {
+            Math.log1p(t.length()),
+            Math.log1p(words),
+            Math.log1p(numbers),
+            words == 0 ? 0 : Math.min(1, numbers / (double) words),
+            options >= 2 ? 1 : 0,
+            Math.min(options, 10),
+            Math.log1p(stemChars),
+            Math.log1p(options >= 2 ? optionChars / (double) options : 0),
+            options >= 2 ? numericOptions / (double) options : 0,
+            Math.min(3, count(NEGATION, t)),
+            WHICH.matcher(t).find() ? 1 : 0,
+            Math.min(4, count(ROMAN, t)),
+            PAIRED.matcher(t).find() ? 1 : 0,
+            Math.log1p(count(MATH, t)),
+            Math.log1p(count(MONEY, t)),
+            CODE.matcher(t).find() ? 1 : 0,
+            Math.min(3, count(REASONING, t)),
+            Math.min(5, t.chars().filter(c -> c == '?').count()),
+            Math.log1p(count(SENTENCE, t)),
+            Math.log1p(longestNumber),
+            BLANK.matcher(t).find() ? 1 : 0,
+            Math.min(3, count(QUOTED, t)),
+            words == 0 ? 0 : Math.min(1, count(CAPITALISED, t) / (double) words),
+            t.stripTrailing().endsWith("Answer:") ? 1 : 0,
+        };
+    }
+
+    private static int count(Pattern p, String t) {
+        Matcher m = p.matcher(t);
+        int c = 0;
+        while (m.find()) {
+            c++;
+        }
+        return c;
+    }
+}
