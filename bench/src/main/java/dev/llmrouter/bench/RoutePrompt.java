@@ -48,8 +48,13 @@ public record RoutePrompt(String dataset, String subject, boolean weakCorrect, b
      * a prompt that appears twice lands on one side.
      */
     public int bucket() {
+        return bucket(0);
+    }
+
+    /** Another stable place in 0..99 per seed, for repeating a measurement on independent splits. */
+    public int bucket(int seed) {
         CRC32 crc = new CRC32();
-        crc.update(prompt.getBytes(StandardCharsets.UTF_8));
+        crc.update(((seed == 0 ? "" : seed + "\t") + prompt).getBytes(StandardCharsets.UTF_8));
         return (int) (crc.getValue() % 100);
     }
 }

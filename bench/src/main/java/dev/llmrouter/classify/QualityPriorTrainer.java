@@ -29,7 +29,7 @@ public final class QualityPriorTrainer {
         Path cache = null;
         Path out = null;
         int hidden = 0;
-        double l2 = 0.02;
+        double l2 = 0.06;
         double rate = 1e-3;
         int epochs = 40;
         for (int i = 0; i < args.length; i++) {
@@ -50,13 +50,7 @@ public final class QualityPriorTrainer {
         int n = QualityPrior.inputs(DjlEmbedder.DIMENSIONS);
         List<double[]> raw = new ArrayList<>();
         for (RoutePrompt r : rows) {
-            double[] x = new double[n];
-            double[] f = PromptFeatures.of(r.prompt());
-            System.arraycopy(f, 0, x, 0, f.length);
-            float[] e = store.get(r.prompt());
-            for (int i = 0; i < e.length; i++) {
-                x[f.length + i] = e[i];
-            }
+            double[] x = QualityPrior.raw(PromptFeatures.of(r.prompt()), store.get(r.prompt()), DjlEmbedder.DIMENSIONS);
             raw.add(x);
         }
         double[] mean = new double[n];

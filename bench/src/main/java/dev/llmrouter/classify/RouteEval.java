@@ -58,8 +58,9 @@ public final class RouteEval {
         Path prior = null;
         String db = "llmrouter_bench";
         boolean split = false;
+        int seed = 0;
         QualityBlend blend = QualityBlend.DEFAULT;
-        int neighbours = 80;
+        int neighbours = 120;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -68,6 +69,7 @@ public final class RouteEval {
                 case "--prior" -> prior = Path.of(args[++i]);
                 case "--db" -> db = args[++i];
                 case "--split" -> split = true;
+                case "--seed" -> seed = Integer.parseInt(args[++i]);
                 case "--neighbours" -> neighbours = Integer.parseInt(args[++i]);
                 case "--prior-weight" -> blend = new QualityBlend(Double.parseDouble(args[++i]), blend.similarityPower(),
                         blend.perBackend(), blend.minSimilarity(), blend.minHistoryWeight(), blend.tierDiscount());
@@ -80,7 +82,7 @@ public final class RouteEval {
         }
         if (split) {
             split(files.isEmpty() ? Path.of("/work/shared/eval/routing/weak-strong-correctness.tsv") : files.get(0),
-                    target);
+                    target, seed);
             return;
         }
         if (files.size() != 2) {
@@ -228,15 +230,16 @@ public final class RouteEval {
         return below.quality();
     }
 
-    private static void split(Path source, Path target) throws Exception {
+    private static void split(Path source, Path target, int seed) throws Exception {
         List<RoutePrompt> rows = RoutePrompt.read(source);
-        List<RoutePrompt> history = rows.stream().filter(r -> r.bucket() < 70).toList();
-        List<RoutePrompt> test = rows.stream().filter(r -> r.bucket() >= 70).toList();
-        RoutePrompt.write(target.resolve("route-history.tsv"), history);
-        RoutePrompt.write(target.resolve("route-test.tsv"), test);
+        List<RoutePrompt> history = rows.stream().filter(r -> r.bucket(seed) < 70).toList();
+        List<RoutePrompt> test = rows.stream().filter(r -> r.bucket(seed) >= 70).toList();
+        String suffix = seed == 0 ? "" : "-" + seed;
+        RoutePrompt.write(target.resolve("route-history" + suffix + ".tsv"), history);
+        RoutePrompt.write(target.resolve("route-test" + suffix + ".tsv"), test);
         System.out.printf(Locale.ROOT, "%s: %d history prompts -> %s, %d test prompts -> %s (split by a hash of the"
-                + " prompt)%n", source, history.size(), target.resolve("route-history.tsv"), test.size(),
-                target.resolve("route-test.tsv"));
+                + " prompt)%n", source, history.size(), target.resolve("route-history" + suffix + ".tsv"), test.size(),
+                target.resolve("route-test" + suffix + ".tsv"));
     }
 
     private static Properties properties(Path file) throws Exception {

@@ -19,8 +19,10 @@ record PromptCategory(String label, String cue) {
         if (f[index("code")] > 0) {
             return new PromptCategory("code", "code syntax");
         }
-        boolean numeric = f[index("log_numbers")] >= Math.log1p(3) || f[index("numeric_options")] >= 0.5;
-        if (numeric && (MATH_WORDS.matcher(text).find() || f[index("math_symbols")] > 0)) {
+        boolean hasNumbers = f[index("log_numbers")] > 0;
+        if (hasNumbers && MATH_WORDS.matcher(text).find()
+                || f[index("math_symbols")] > 0 && f[index("log_numbers")] >= Math.log1p(2)
+                || f[index("numeric_options")] >= 0.5) {
             return new PromptCategory("math", "numbers with arithmetic cues");
         }
         if (f[index("reasoning_cues")] > 0 || f[index("roman_statements")] > 0 || f[index("paired_statements")] > 0) {

@@ -17,7 +17,7 @@ public record QualityBlend(double priorWeight, double similarityPower, int perBa
                            double minHistoryWeight, double tierDiscount) {
 
     /** The defaults measured best by {@code bench/route-eval} on held-out development prompts. */
-    public static final QualityBlend DEFAULT = new QualityBlend(20, 1, 40, 0.2, 1, 0.5);
+    public static final QualityBlend DEFAULT = new QualityBlend(30, 1, 60, 0.2, 1, 0.5);
 
     public QualityBlend {
         if (priorWeight < 0 || similarityPower < 0 || perBackend < 1 || tierDiscount < 0 || tierDiscount > 1) {

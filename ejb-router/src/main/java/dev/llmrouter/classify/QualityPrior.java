@@ -40,8 +40,30 @@ public final class QualityPrior {
         this.cloud = cloud;
     }
 
+    /** The text features, the same features again for free-form prompts only, then the embedding. */
     static int inputs(int dimensions) {
-        return PromptFeatures.NAMES.size() + dimensions;
+        return 2 * PromptFeatures.NAMES.size() + dimensions;
+    }
+
+    /**
+     * The unstandardised input: features, features x (no answer options), embedding. The second copy lets a
+     * linear model weigh length or numbers differently in a free-form word problem than in a multiple-choice
+     * question, where they mean something else. Unknown parts are NaN.
+     */
+    static double[] raw(double[] features, float[] embedding, int dimensions) {
+        int f = PromptFeatures.NAMES.size();
+        double[] x = new double[2 * f + dimensions];
+        boolean hasFeatures = features != null && features.length == f;
+        boolean freeForm = hasFeatures && features[PromptFeatures.NAMES.indexOf("has_options")] == 0;
+        for (int i = 0; i < f; i++) {
+            x[i] = hasFeatures ? features[i] : Double.NaN;
+            x[f + i] = hasFeatures ? (freeForm ? features[i] : 0) : Double.NaN;
+        }
+        boolean hasEmbedding = embedding != null && embedding.length == dimensions;
+        for (int i = 0; i < dimensions; i++) {
+            x[2 * f + i] = hasEmbedding ? embedding[i] : Double.NaN;
+        }
+        return x;
     }
 
     /** The shipped parameters, read once. */
@@ -68,18 +90,9 @@ public final class QualityPrior {
     }
 
     double[] standardised(double[] features, float[] embedding) {
-        int f = PromptFeatures.NAMES.size();
-        double[] x = new double[f + dimensions];
-        boolean hasFeatures = features != null && features.length == f;
-        boolean hasEmbedding = embedding != null && embedding.length == dimensions;
+        double[] x = raw(features, embedding, dimensions);
         for (int i = 0; i < x.length; i++) {
-            double raw;
-            if (i < f) {
-                raw = hasFeatures ? features[i] : mean[i];
-            } else {
-                raw = hasEmbedding ? embedding[i - f] : mean[i];
-            }
-            x[i] = (raw - mean[i]) / scale[i];
+            x[i] = Double.isNaN(x[i]) ? 0 : (x[i] - mean[i]) / scale[i];
         }
         return x;
     }

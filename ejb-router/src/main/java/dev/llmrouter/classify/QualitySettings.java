@@ -9,15 +9,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class QualitySettings {
 
     @Inject
-    @ConfigProperty(name = "router.quality.neighbours", defaultValue = "80")
+    @ConfigProperty(name = "router.quality.neighbours", defaultValue = "120")
     int neighbours;
 
     @Inject
-    @ConfigProperty(name = "router.quality.per-backend", defaultValue = "40")
+    @ConfigProperty(name = "router.quality.per-backend", defaultValue = "60")
     int perBackend;
 
     @Inject
-    @ConfigProperty(name = "router.quality.prior-weight", defaultValue = "20")
+    @ConfigProperty(name = "router.quality.prior-weight", defaultValue = "30")
     double priorWeight;
 
     @Inject

@@ -88,34 +88,51 @@ public class JdbcRoutingExamples implements RoutingExamples {
                 + " where " + (tenantId == null ? "tenant_id is null" : "(tenant_id = ? or tenant_id is null)")
                 + " order by embedding <=> ? limit ?";
         try (Connection c = dataSource.getConnection()) {
-            try (Statement settings = c.createStatement()) {
-                // Local to this transaction: a filtered HNSW scan keeps searching until it finds rows.
-                settings.execute("set local hnsw.iterative_scan = relaxed_order");
-                settings.execute("set local hnsw.ef_search = " + Math.max(40, 2 * limit));
+            // SET LOCAL outside a transaction silently does nothing: a plain connection (tools) gets one here.
+            boolean own = c.getAutoCommit();
+            if (own) {
+                c.setAutoCommit(false);
             }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                PGvector vector = new PGvector(embedding);
-                int i = 1;
-                ps.setObject(i++, vector);
-                if (tenantId != null) {
-                    ps.setLong(i++, tenantId);
+            try {
+                return nearest(c, sql, tenantId, embedding, limit);
+            } finally {
+                if (own) {
+                    c.rollback();
+                    c.setAutoCommit(true);
                 }
-                ps.setObject(i++, vector);
-                ps.setInt(i, limit);
-                List<RoutingNeighbour> rows = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long tenant = rs.getLong(2);
-                        rows.add(new RoutingNeighbour(rs.getLong(1), rs.wasNull() ? null : tenant, rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getDouble(6), rs.getDouble(7)));
-                    }
-                }
-                // relaxed_order may return rows slightly out of order; callers expect most similar first.
-                rows.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
-                return rows;
             }
         } catch (SQLException e) {
             throw new RoutingHistoryUnavailableException("routing history lookup failed", e);
+        }
+    }
+
+    private static List<RoutingNeighbour> nearest(Connection c, String sql, Long tenantId, float[] embedding, int limit)
+            throws SQLException {
+        try (Statement settings = c.createStatement()) {
+            // Local to this transaction: a filtered HNSW scan keeps searching until it finds rows.
+            settings.execute("set local hnsw.iterative_scan = relaxed_order");
+            settings.execute("set local hnsw.ef_search = " + Math.max(40, 2 * limit));
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            PGvector vector = new PGvector(embedding);
+            int i = 1;
+            ps.setObject(i++, vector);
+            if (tenantId != null) {
+                ps.setLong(i++, tenantId);
+            }
+            ps.setObject(i++, vector);
+            ps.setInt(i, limit);
+            List<RoutingNeighbour> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long tenant = rs.getLong(2);
+                    rows.add(new RoutingNeighbour(rs.getLong(1), rs.wasNull() ? null : tenant, rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getDouble(6), rs.getDouble(7)));
+                }
+            }
+            // relaxed_order may return rows slightly out of order; callers expect most similar first.
+            rows.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
+            return rows;
         }
     }
 
