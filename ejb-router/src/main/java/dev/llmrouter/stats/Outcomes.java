@@ -7,10 +7,14 @@ import dev.llmrouter.classify.PromptClassifier;
 import dev.llmrouter.embed.Embedder;
 import dev.llmrouter.persistence.NewRoutingExample;
 import dev.llmrouter.persistence.RoutingExamples;
+import dev.llmrouter.persistence.RoutingHistoryUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Records labelled outcomes (feedback on a routed request, admin imports) as routing examples: the
@@ -21,6 +25,8 @@ import java.util.List;
 public class Outcomes {
 
     static final String UNKNOWN_CATEGORY = "unknown";
+
+    private static final Logger LOG = Logger.getLogger(Outcomes.class.getName());
 
     @Inject
     RoutingExamples examples;
@@ -57,6 +63,26 @@ public class Outcomes {
     public long record(LabelledOutcome outcome) {
         float[] vector = outcome.embedding() != null ? checked(outcome.embedding()) : embedder.embed(outcome.prompt());
         return examples.insert(example(outcome, vector));
+    }
+
+    /**
+     * A client's judgement of a routed answer becomes the tenant's labelled outcome. The judgement is already
+     * stored with its decision, so history that cannot be written only costs the lesson, not the request.
+     * Answers without an embedding, or not from a model tier, teach nothing here.
+     */
+    void learn(@Observes FeedbackReceived feedback) {
+        if (feedback.embedding() == null
+                || !(Tier.LOCAL.name().equals(feedback.tier()) || Tier.CLOUD.name().equals(feedback.tier()))) {
+            LOG.fine(() -> "Feedback on " + feedback.requestId() + " carries no model-tier embedding; not learned");
+            return;
+        }
+        try {
+            record(new LabelledOutcome(feedback.tenantId(), feedback.backend(), Tier.valueOf(feedback.tier()), null,
+                    feedback.embedding(), feedback.category(), feedback.score(), LabelledOutcome.Source.FEEDBACK,
+                    feedback.requestId()));
+        } catch (RoutingHistoryUnavailableException e) {
+            LOG.log(Level.WARNING, "Could not learn from feedback on " + feedback.requestId(), e);
+        }
     }
 
     /** Stores many outcomes at once, embedding the prompts given as text; returns how many were stored. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** Routing examples in a list, searched exhaustively by cosine: the contract without PostgreSQL. */
-public final class InMemoryRoutingExamples implements RoutingExamples {
+public class InMemoryRoutingExamples implements RoutingExamples {
 
     public final List<NewRoutingExample> rows = new ArrayList<>();
     public int lookups;

@@ -11,6 +11,7 @@ import dev.llmrouter.classify.InMemoryRoutingExamples;
 import dev.llmrouter.classify.QualityPrior;
 import dev.llmrouter.embed.Embedder;
 import dev.llmrouter.persistence.NewRoutingExample;
+import dev.llmrouter.persistence.RoutingHistoryUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -99,5 +100,41 @@ class OutcomesTest {
         assertThrows(IllegalArgumentException.class,
                 () -> outcomes.record(1L, "sim-local", Tier.LOCAL, new float[3], null, 1));
         assertEquals(0, examples.rows.size());
+    }
+
+    @Test
+    void feedbackEventsBecomeTheTenantsOutcomes() {
+        float[] vector = new float[384];
+        vector[5] = 1;
+
+        outcomes.learn(new FeedbackReceived(1, 9, "req-9", "sim-cloud", "CLOUD", "code", vector, 0.25));
+        outcomes.learn(new FeedbackReceived(2, 9, "req-10", "sim-cloud", "CLOUD", "code", null, 1));
+        outcomes.learn(new FeedbackReceived(3, 9, "req-11", "cache", "CACHE", "chat", vector, 1));
+
+        assertEquals(1, examples.rows.size());
+        NewRoutingExample row = examples.rows.get(0);
+        assertEquals(9L, row.tenantId());
+        assertEquals("sim-cloud", row.backend());
+        assertEquals("CLOUD", row.tier());
+        assertEquals("code", row.category());
+        assertEquals(0.25, row.score());
+        assertEquals("FEEDBACK", row.source());
+        assertEquals("req-9", row.requestId());
+        assertArrayEquals(vector, row.embedding());
+    }
+
+    @Test
+    void feedbackThatCannotBeStoredIsLoggedNotThrown() {
+        InMemoryRoutingExamples broken = new InMemoryRoutingExamples() {
+            @Override
+            public long insert(NewRoutingExample example) {
+                throw new RoutingHistoryUnavailableException("down", null);
+            }
+        };
+        Outcomes failing = new Outcomes(broken, embedder, new DefaultPromptClassifier(embedder, QualityPrior.shipped()));
+
+        failing.learn(new FeedbackReceived(1, 9, "req-9", "sim-local", "LOCAL", "chat", new float[384], 1));
+
+        assertEquals(0, broken.rows.size());
     }
 }
