@@ -1,24 +1,30 @@
 package dev.llmrouter.backend;
 
 import dev.llmrouter.backend.internal.BackendCatalog;
+import dev.llmrouter.backend.internal.StoredBackendDefinitions;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The backends this instance can route to, built once from their definitions by the matching
- * factory, each wrapped in its own guards (retry, breaker, bulkhead).
+ * The backends this instance can route to: those of MicroProfile Config (fixed until a restart)
+ * followed by the enabled ones of the {@code backends} table, which {@link #refresh()} reads again
+ * every few seconds so that admin changes reach every instance. Each backend is built by the factory
+ * of its kind and wrapped in its own guards (retry, breaker, bulkhead); a backend whose definition
+ * did not change keeps its guards, so a refresh never resets a breaker.
  */
 @ApplicationScoped
 public class BackendRegistry {
@@ -29,52 +35,112 @@ public class BackendRegistry {
     BackendCatalog catalog;
 
     @Inject
+    StoredBackendDefinitions stored;
+
+    @Inject
     @Any
     Instance<BackendFactory> factories;
 
     @Inject
     Config config;
 
-    private Map<String, GuardedBackend> backends = Map.of();
+    private List<ConfiguredBackend> fromConfig = List.of();
+    private List<ConfiguredBackend> fromDatabase = List.of();
+    private volatile Map<String, Running> backends = Map.of();
+    private boolean storageWarned;
+
+    private record Running(ConfiguredBackend source, GuardedBackend backend) {
+    }
 
     @PostConstruct
     void build() {
-        Map<String, BackendFactory> byKind = factories.stream()
-                .collect(Collectors.toMap(BackendFactory::kind, Function.identity()));
-        Map<String, GuardedBackend> built = new LinkedHashMap<>();
-        for (BackendDefinition definition : catalog.definitions()) {
-            BackendFactory factory = byKind.get(definition.kind());
-            if (factory == null) {
-                LOG.severe(() -> "No backend factory for kind '" + definition.kind() + "'; skipping " + definition.id());
-                continue;
-            }
-            if (built.containsKey(definition.id())) {
-                LOG.severe(() -> "Duplicate backend id '" + definition.id() + "'; keeping the first");
-                continue;
-            }
-            GuardSettings settings = GuardSettings.resolve(definition,
-                    key -> config.getOptionalValue(key, String.class));
-            built.put(definition.id(), new GuardedBackend(factory.create(definition), settings));
-            LOG.info(() -> "Backend " + definition + " guarded by " + settings);
-        }
-        backends = Collections.unmodifiableMap(built);
+        fromConfig = catalog.definitions().stream().map(ConfiguredBackend::fromConfig).toList();
+        refresh();
     }
 
-    /** In configuration order. */
+    /**
+     * Reads the stored backends again and rebuilds what changed. When the table cannot be read, the
+     * stored backends of the last successful read stay in service.
+     */
+    public synchronized void refresh() {
+        try {
+            fromDatabase = stored.enabled();
+            if (storageWarned) {
+                LOG.info("Stored backends readable again");
+                storageWarned = false;
+            }
+        } catch (RuntimeException e) {
+            if (!storageWarned) {
+                LOG.log(Level.WARNING, "Cannot read stored backends; keeping the last known ones", e);
+                storageWarned = true;
+            }
+        }
+        List<ConfiguredBackend> wanted = new ArrayList<>(fromConfig);
+        wanted.addAll(fromDatabase);
+        backends = Collections.unmodifiableMap(build(wanted, backends));
+    }
+
+    private Map<String, Running> build(List<ConfiguredBackend> wanted, Map<String, Running> current) {
+        Map<String, BackendFactory> byKind = factories.stream()
+                .collect(Collectors.toMap(BackendFactory::kind, Function.identity()));
+        Map<String, Running> built = new LinkedHashMap<>();
+        for (ConfiguredBackend source : wanted) {
+            String id = source.id();
+            if (built.containsKey(id)) {
+                LOG.severe(() -> "Duplicate backend id '" + id + "' (" + source.origin() + "); keeping the first");
+                continue;
+            }
+            Running existing = current.get(id);
+            if (existing != null && existing.source().equals(source)) {
+                built.put(id, existing);
+                continue;
+            }
+            BackendFactory factory = byKind.get(source.definition().kind());
+            if (factory == null) {
+                LOG.severe(() -> "No backend factory for kind '" + source.definition().kind() + "'; skipping " + id);
+                continue;
+            }
+            try {
+                GuardSettings settings = GuardSettings.resolve(source.definition(), key -> Optional
+                        .ofNullable(source.guardOverrides().get(key))
+                        .or(() -> config.getOptionalValue(key, String.class)));
+                built.put(id, new Running(source, new GuardedBackend(factory.create(source.definition()), settings)));
+                LOG.info(() -> (existing == null ? "Backend " : "Backend changed: ") + source.definition()
+                        + " from " + source.origin() + ", guarded by " + settings);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Backend " + id + " could not be built; skipping it", e);
+            }
+        }
+        current.keySet().stream().filter(id -> !built.containsKey(id))
+                .forEach(id -> LOG.info(() -> "Backend " + id + " removed"));
+        return built;
+    }
+
+    /** In order: configuration first, then stored backends by name. */
     public List<InferenceBackend> all() {
-        return List.copyOf(backends.values());
+        return backends.values().stream().map(r -> (InferenceBackend) r.backend()).toList();
     }
 
     public Optional<InferenceBackend> find(String id) {
-        return Optional.ofNullable(backends.get(id));
+        return Optional.ofNullable(backends.get(id)).map(Running::backend);
     }
 
-    /** Live load and breaker state of every backend, in configuration order. */
+    /** Where a running backend was defined. */
+    public Optional<ConfiguredBackend> source(String id) {
+        return Optional.ofNullable(backends.get(id)).map(Running::source);
+    }
+
+    /** The backends defined in MicroProfile Config, whether running or not. */
+    public List<ConfiguredBackend> configured() {
+        return fromConfig;
+    }
+
+    /** Live load and breaker state of every backend, in the order of {@link #all()}. */
     public List<BackendLoad> loads() {
-        return backends.values().stream().map(GuardedBackend::load).toList();
+        return backends.values().stream().map(r -> r.backend().load()).toList();
     }
 
     public Optional<BackendLoad> load(String id) {
-        return Optional.ofNullable(backends.get(id)).map(GuardedBackend::load);
+        return Optional.ofNullable(backends.get(id)).map(r -> r.backend().load());
     }
 }

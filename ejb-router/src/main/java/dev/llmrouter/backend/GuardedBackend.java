@@ -124,9 +124,14 @@ public final class GuardedBackend implements InferenceBackend {
         return delegate.probe();
     }
 
+    @Override
+    public Residency residency() {
+        return delegate.residency();
+    }
+
     public BackendLoad load() {
         return new BackendLoad(id(), inFlight.get(), waiting.get(), settings.maxConcurrency(),
-                settings.maxWaitQueue(), breaker.getState().name());
+                settings.maxWaitQueue(), breaker.getState().name(), delegate.residency());
     }
 
     private BackendReply guarded(Supplier<BackendReply> call, BooleanSupplier reachedClient) {

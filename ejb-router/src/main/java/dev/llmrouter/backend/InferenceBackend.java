@@ -19,4 +19,12 @@ public interface InferenceBackend {
 
     /** Asks the upstream whether it can serve this backend's model now. */
     BackendHealth probe();
+
+    /**
+     * Whether the model is loaded on its server, from what this instance last learned; never blocks
+     * on the network, so routing may ask on every request.
+     */
+    default Residency residency() {
+        return Residency.NOT_APPLICABLE;
+    }
 }

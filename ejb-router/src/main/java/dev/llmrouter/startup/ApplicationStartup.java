@@ -51,6 +51,8 @@ public class ApplicationStartup {
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migration(s) applied now)");
         tenantBootstrap.ensureFirstTenant();
+        // The stored backends need the migrated schema: read them now rather than at the next refresh.
+        backends.refresh();
         LOG.info(() -> backends.all().size() + " backend(s) ready to route");
         // Load and warm the embedding model now, not on the first request.
         embedder.embed("warm up");
