@@ -25,7 +25,6 @@ final class OllamaHandler extends ProtocolHandler {
     private static final DateTimeFormatter RFC3339_NANOS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final long MODEL_SIZE_BYTES = 2_019_393_189L;
-    private static final Duration KEEP_ALIVE = Duration.ofMinutes(5);
     private static final String STREAM_ERROR = "simulated upstream error";
 
     private final Set<String> models;
@@ -33,11 +32,13 @@ final class OllamaHandler extends ProtocolHandler {
     private final CallCounter counter;
     private final Pacer pacer;
     private final Instant modifiedAt = Instant.now();
+    private final Residency residency;
 
     OllamaHandler(Set<String> models, SimulatorProfile defaults, CallCounter counter, Pacer pacer) {
         Set<String> canonical = new LinkedHashSet<>();
         models.forEach(m -> canonical.add(canonical(m)));
         this.models = Set.copyOf(canonical);
+        this.residency = new Residency(this.models);
         this.defaults = defaults;
         this.counter = counter;
         this.pacer = pacer;
@@ -58,7 +59,7 @@ final class OllamaHandler extends ProtocolHandler {
         switch (route) {
             case "POST /api/chat" -> chat(exchange);
             case "GET /api/tags" -> Replies.json(exchange, 200, modelList(false));
-            case "GET /api/ps" -> Replies.json(exchange, 200, modelList(true));
+            case "GET /api/ps" -> Replies.json(exchange, 200, running());
             case "GET /api/version" -> Replies.json(exchange, 200,
                     Replies.JSON.createObjectNode().put("version", "0.0.0-simulated"));
             case "GET /" -> Replies.text(exchange, 200, "text/plain; charset=utf-8",
@@ -93,30 +94,51 @@ final class OllamaHandler extends ProtocolHandler {
             Replies.json(exchange, 400, error("messages must be an array"));
             return;
         }
+        String canonical = canonical(model);
+        Duration keepAlive = Residency.keepAlive(call.body().get("keep_alive"));
+        if (call.prompt().messageCount() == 0 && keepAlive != null && keepAlive.isZero()) {
+            // An empty chat with keep_alive 0 is how clients ask Ollama to unload a model.
+            residency.used(canonical, keepAlive);
+            Replies.json(exchange, 200, frame(model, "", true).put("done_reason", "unload"));
+            return;
+        }
+        long loadNanos = 0;
+        if (!residency.loaded(canonical)) {
+            long loadStart = System.nanoTime();
+            if (!pacer.until(loadStart + Residency.COLD_LOAD.toNanos())) {
+                return;
+            }
+            loadNanos = System.nanoTime() - loadStart;
+        }
         if (call.prompt().messageCount() == 0) {
-            // An empty chat is how clients ask Ollama to load a model; it answers at once with done_reason "load".
+            // An empty chat is how clients ask Ollama to load a model; it answers with done_reason "load".
+            residency.used(canonical, keepAlive);
             ObjectNode loaded = frame(model, "", true).put("done_reason", "load");
             Replies.json(exchange, 200, loaded);
             return;
         }
+        // Generation starts once the weights are in memory: a cold load delays every token.
+        long start = call.startNanos() + loadNanos;
         Integer numPredict = ChatCall.positiveInt(call.body().path("options").get("num_predict"));
         Completion completion = Completion.plan(model, call.prompt(), call.directives(), defaults, numPredict);
         if (streamRequested(call.body())) {
-            stream(exchange, call, model, completion);
-        } else if (pacer.until(completion.completeDeadline(call.startNanos()))) {
+            stream(exchange, call, start, loadNanos, model, completion);
+        } else if (pacer.until(completion.completeDeadline(start))) {
             ObjectNode answer = frame(model, completion.text(), true);
-            Replies.json(exchange, 200, withStats(answer, completion, call.startNanos()));
+            Replies.json(exchange, 200, withStats(answer, completion, call.startNanos(), loadNanos));
         }
+        residency.used(canonical, keepAlive);
     }
 
-    private void stream(HttpExchange exchange, ChatCall call, String model, Completion completion) throws IOException {
+    private void stream(HttpExchange exchange, ChatCall call, long start, long loadNanos, String model,
+                        Completion completion) throws IOException {
         OutputStream out = Replies.stream(exchange, "application/x-ndjson");
         int pieces = completion.completionTokens();
         int stallAt = ChatCall.cutPoint(call.directives().stallAfter(), pieces);
         int errorAt = ChatCall.cutPoint(call.directives().errorAfter(), pieces);
         for (int i = 0; i < pieces || i == stallAt || i == errorAt; i++) {
             int due = Math.max(0, Math.min(i, pieces - 1));
-            if (!pacer.until(completion.tokenDeadline(call.startNanos(), due))) {
+            if (!pacer.until(completion.tokenDeadline(start, due))) {
                 return;
             }
             if (i == stallAt) {
@@ -129,7 +151,7 @@ final class OllamaHandler extends ProtocolHandler {
             }
             writeLine(out, frame(model, completion.pieces().get(i), false));
         }
-        writeLine(out, withStats(frame(model, "", true), completion, call.startNanos()));
+        writeLine(out, withStats(frame(model, "", true), completion, call.startNanos(), loadNanos));
     }
 
     private static boolean streamRequested(JsonNode body) {
@@ -146,44 +168,56 @@ final class OllamaHandler extends ProtocolHandler {
         return frame;
     }
 
-    private static ObjectNode withStats(ObjectNode frame, Completion completion, long startNanos) {
+    private static ObjectNode withStats(ObjectNode frame, Completion completion, long startNanos, long loadNanos) {
         long total = System.nanoTime() - startNanos;
-        long promptEval = Math.min(total, completion.profile().ttftMillis() * 1_000_000L);
+        long promptEval = Math.min(total - loadNanos, completion.profile().ttftMillis() * 1_000_000L);
         frame.put("done_reason", completion.truncated() ? "length" : "stop");
         frame.put("total_duration", total);
-        frame.put("load_duration", 0);
+        frame.put("load_duration", loadNanos);
         frame.put("prompt_eval_count", completion.promptTokens());
         frame.put("prompt_eval_duration", promptEval);
         frame.put("eval_count", completion.completionTokens());
-        frame.put("eval_duration", total - promptEval);
+        frame.put("eval_duration", total - loadNanos - promptEval);
         return frame;
+    }
+
+    /** /api/ps: only the loaded models, each with its expiry, as Ollama lists them. */
+    private ObjectNode running() {
+        ObjectNode list = Replies.JSON.createObjectNode();
+        ArrayNode entries = list.putArray("models");
+        residency.loaded().forEach((name, expiresAt) -> {
+            ObjectNode entry = describe(entries.addObject(), name, true);
+            entry.put("expires_at", RFC3339_NANOS.format(expiresAt));
+            entry.put("size_vram", MODEL_SIZE_BYTES);
+        });
+        return list;
     }
 
     private ObjectNode modelList(boolean running) {
         ObjectNode list = Replies.JSON.createObjectNode();
         ArrayNode entries = list.putArray("models");
         for (String name : models) {
-            ObjectNode entry = entries.addObject();
-            entry.put("name", name);
-            entry.put("model", name);
-            if (!running) {
-                entry.put("modified_at", RFC3339_NANOS.format(modifiedAt));
-            }
-            entry.put("size", MODEL_SIZE_BYTES);
-            entry.put("digest", digest(name));
-            ObjectNode details = entry.putObject("details");
-            details.put("parent_model", "");
-            details.put("format", "gguf");
-            details.put("family", "simulated");
-            details.putArray("families").add("simulated");
-            details.put("parameter_size", "3.2B");
-            details.put("quantization_level", "Q4_K_M");
-            if (running) {
-                entry.put("expires_at", RFC3339_NANOS.format(Instant.now().plus(KEEP_ALIVE)));
-                entry.put("size_vram", MODEL_SIZE_BYTES);
-            }
+            describe(entries.addObject(), name, running);
         }
         return list;
+    }
+
+    private ObjectNode describe(ObjectNode entry, String name, boolean running) {
+        entry.put("name", name);
+        entry.put("model", name);
+        if (!running) {
+            entry.put("modified_at", RFC3339_NANOS.format(modifiedAt));
+        }
+        entry.put("size", MODEL_SIZE_BYTES);
+        entry.put("digest", digest(name));
+        ObjectNode details = entry.putObject("details");
+        details.put("parent_model", "");
+        details.put("format", "gguf");
+        details.put("family", "simulated");
+        details.putArray("families").add("simulated");
+        details.put("parameter_size", "3.2B");
+        details.put("quantization_level", "Q4_K_M");
+        return entry;
     }
 
     private static void writeLine(OutputStream out, ObjectNode line) throws IOException {

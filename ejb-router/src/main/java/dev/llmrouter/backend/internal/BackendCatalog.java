@@ -26,6 +26,12 @@ public class BackendCatalog {
     public static final String SIM_LOCAL = "sim-local";
     public static final String SIM_CLOUD = "sim-cloud";
     public static final String SIM_ANTHROPIC = "sim-anthropic";
+    /**
+     * A second model the simulated Ollama serves (an "8B" next to the "3B" {@value #SIM_LOCAL}) that no
+     * built-in backend uses: a backend defined through the admin API can point at it, and load or
+     * unload it, without disturbing {@value #SIM_LOCAL}.
+     */
+    public static final String SIM_LOCAL_LARGE = "sim-local-8b";
 
     @Inject
     @ConfigProperty(name = "ollama.enabled", defaultValue = "true")

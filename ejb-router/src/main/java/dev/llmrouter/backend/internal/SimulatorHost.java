@@ -57,7 +57,7 @@ public class SimulatorHost {
         if (upstream == null) {
             executor = Executors.newCachedThreadPool(threadFactory);
             upstream = SimulatedUpstream.start("127.0.0.1", port, SimulatorProfile.local(), SimulatorProfile.cloud(),
-                    Set.of(BackendCatalog.SIM_LOCAL), executor);
+                    Set.of(BackendCatalog.SIM_LOCAL, BackendCatalog.SIM_LOCAL_LARGE), executor);
             LOG.info(() -> "SIMULATED upstream (Ollama, OpenAI and Anthropic protocols) listening on 127.0.0.1:"
                     + upstream.port());
         }

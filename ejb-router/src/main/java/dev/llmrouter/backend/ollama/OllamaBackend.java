@@ -23,6 +23,7 @@ import dev.llmrouter.backend.BackendDefinition;
 import dev.llmrouter.backend.BackendException;
 import dev.llmrouter.backend.BackendHealth;
 import dev.llmrouter.backend.BackendReply;
+import dev.llmrouter.backend.Residency;
 import dev.llmrouter.backend.RetriableBackendException;
 import dev.llmrouter.backend.TokenSink;
 import dev.llmrouter.chat.ChatMessage;
@@ -43,8 +44,15 @@ class OllamaBackend extends AbstractInferenceBackend {
     private final OllamaChatModel chatModel;
     private final OllamaStreamingChatModel streamingModel;
     private final OllamaModels models;
+    private final ResidencyMonitor residency;
 
+    /** With its own residency monitor that polls on the caller's thread (tests). */
     OllamaBackend(BackendDefinition definition) {
+        this(definition, null);
+    }
+
+    /** @param residency the monitor of this backend's server, shared by every model on it; null for a private one */
+    OllamaBackend(BackendDefinition definition, ResidencyMonitor residency) {
         super(definition);
         String baseUrl = definition.baseUri().toString();
         this.chatModel = OllamaChatModel.builder()
@@ -60,9 +68,16 @@ class OllamaBackend extends AbstractInferenceBackend {
                 .modelName(definition.upstreamModel())
                 .timeout(definition.readTimeout())
                 .build();
-        this.models = OllamaModels.builder()
+        this.models = modelsClient(definition);
+        this.residency = residency != null ? residency
+                : ResidencyMonitor.of(models, Runnable::run, OllamaBackendFactory.DEFAULT_PS_INTERVAL);
+    }
+
+    /** An OllamaModels client for the server's model lists ({@code /api/tags}, {@code /api/ps}). */
+    static OllamaModels modelsClient(BackendDefinition definition) {
+        return OllamaModels.builder()
                 .httpClientBuilder(httpClient(definition))
-                .baseUrl(baseUrl)
+                .baseUrl(definition.baseUri().toString())
                 .timeout(definition.connectTimeout())
                 .maxRetries(0)
                 .build();
@@ -76,7 +91,15 @@ class OllamaBackend extends AbstractInferenceBackend {
 
     @Override
     protected BackendReply doChat(ChatRequest request) {
-        return reply(chatModel.chat(toLangchain(request)));
+        BackendReply reply = reply(chatModel.chat(toLangchain(request)));
+        residency.used(definition.upstreamModel());
+        return reply;
+    }
+
+    /** From the server's last {@code /api/ps}; never waits for the network. */
+    @Override
+    public Residency residency() {
+        return residency.residency(definition.upstreamModel());
     }
 
     @Override
@@ -112,7 +135,9 @@ class OllamaBackend extends AbstractInferenceBackend {
             }
         });
         try {
-            return reply(awaitWithIdleTimeout(done, lastActivity, handle));
+            BackendReply reply = reply(awaitWithIdleTimeout(done, lastActivity, handle));
+            residency.used(definition.upstreamModel());
+            return reply;
         } catch (ExecutionException e) {
             throw normalise(e.getCause());
         }

@@ -14,6 +14,7 @@ import dev.llmrouter.backend.BackendHealth;
 import dev.llmrouter.backend.BackendReply;
 import dev.llmrouter.backend.InferenceBackend;
 import dev.llmrouter.backend.NonRetriableBackendException;
+import dev.llmrouter.backend.Residency;
 import dev.llmrouter.backend.RetriableBackendException;
 import dev.llmrouter.chat.ChatMessage;
 import dev.llmrouter.chat.ChatRequest;
@@ -72,6 +73,30 @@ class OllamaBackendTest {
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void residencyFollowsTheServersApiPs() throws Exception {
+        SimulatorProfile fast = new SimulatorProfile(0, 5000, 4);
+        try (SimulatedUpstream own = SimulatedUpstream.start("127.0.0.1", 0, fast, fast, Set.of("big:8b"), null)) {
+            InferenceBackend big = create(own.ollamaBaseUri(), "big:8b");
+            big.residency();
+            assertEquals(Residency.RESIDENT, big.residency(), "loaded at start; the first poll ran on this thread");
+
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            own.ollamaBaseUri().resolve("/api/chat"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"model\":\"big:8b\",\"messages\":[],\"keep_alive\":0}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            while (big.residency() != Residency.NOT_LOADED && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(Residency.NOT_LOADED, big.residency(), "a later poll saw the model unloaded");
+
+            big.chat(ask("Hello"));
+            assertEquals(Residency.RESIDENT, big.residency(), "answering loaded it");
         }
     }
 

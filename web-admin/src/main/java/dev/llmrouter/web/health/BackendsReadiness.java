@@ -3,6 +3,7 @@ package dev.llmrouter.web.health;
 import dev.llmrouter.backend.BackendHealth;
 import dev.llmrouter.backend.BackendRegistry;
 import dev.llmrouter.backend.InferenceBackend;
+import dev.llmrouter.backend.Residency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Reports every backend's state, but is UP while any of them can serve: one tier being down makes
  * the router route around it, not stop taking traffic. Each entry also shows the backend's breaker
- * state and this instance's calls in flight and waiting there.
+ * state, this instance's calls in flight and waiting there, and for Ollama whether the model is
+ * loaded (from {@code /api/ps}).
  */
 @Readiness
 @ApplicationScoped
@@ -31,11 +33,21 @@ public class BackendsReadiness implements HealthCheck {
             anyUp |= health.up();
             String load = registry.load(backend.id())
                     .map(l -> "; breaker " + l.breakerState() + ", in flight " + l.inFlight() + "/" + l.maxConcurrency()
-                            + ", waiting " + l.waiting())
+                            + ", waiting " + l.waiting() + "/" + l.maxWaiting() + residency(l.residency()))
                     .orElse("");
             response.withData(backend.id(), (health.up() ? "UP" : "DOWN") + " (" + backend.tier().name().toLowerCase()
                     + (backend.definition().simulated() ? ", simulated" : "") + "): " + health.detail() + load);
         }
         return response.status(anyUp).build();
+    }
+
+    /** Only servers that load models on demand say anything here (Ollama's /api/ps). */
+    private static String residency(Residency residency) {
+        return switch (residency) {
+            case RESIDENT -> ", model loaded";
+            case NOT_LOADED -> ", model not loaded (cold load on next call)";
+            case UNKNOWN -> ", model residency unknown";
+            case NOT_APPLICABLE -> "";
+        };
     }
 }
