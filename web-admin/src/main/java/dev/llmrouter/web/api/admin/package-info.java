@@ -1,5 +1,5 @@
 /**
- * The admin API under {@code /admin/api}: JSON over JAX-RS for tenants, keys, budgets, admin users
+ * The admin API under {@code /admin/api}: JSON over JAX-RS for tenants, keys, budgets, backends, admin users
  * and the audit log. Reads need router-viewer or router-admin, writes router-admin; the acting user
  * is recorded with every write. Thin adapters: the services in ejb-router validate and audit.
  */
