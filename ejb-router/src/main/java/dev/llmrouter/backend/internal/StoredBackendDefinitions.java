@@ -2,7 +2,6 @@ package dev.llmrouter.backend.internal;
 
 import dev.llmrouter.backend.BackendDefinition;
 import dev.llmrouter.backend.ConfiguredBackend;
-import dev.llmrouter.backend.admin.UrlPolicy;
 import dev.llmrouter.chat.Tier;
 import dev.llmrouter.persistence.Backends;
 import dev.llmrouter.persistence.StoredBackend;
@@ -10,8 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,22 +42,57 @@ public class StoredBackendDefinitions {
     @Inject
     BackendUrlPolicy urlPolicy;
 
+    /** How long a refused URL stays refused before it is checked again (its DNS answer may have been transient). */
+    private static final Duration RECHECK_REFUSED = Duration.ofMinutes(1);
+
+    /** URL decisions by "allow|url": the refresh runs every few seconds and should not resolve names each time. */
+    private final Map<String, UrlDecision> decisions = new ConcurrentHashMap<>();
+
+    private record UrlDecision(String refusal, Instant at) {
+    }
+
     /** Enabled stored backends whose URL passes the rules; the others are skipped with a warning. */
     public List<ConfiguredBackend> enabled() {
         List<ConfiguredBackend> result = new ArrayList<>();
-        UrlPolicy policy = urlPolicy.policy();
+        Set<String> seen = new HashSet<>();
         for (StoredBackend row : backends.all()) {
             if (!row.enabled()) {
                 continue;
             }
+            String key = row.allowPrivateNetwork() + "|" + row.baseUrl();
+            seen.add(key);
+            String refusal = decide(key, row);
+            if (refusal != null) {
+                continue;
+            }
             try {
-                policy.check(row.baseUrl(), row.allowPrivateNetwork());
-                result.add(toConfigured(row, key -> config.getOptionalValue(key, String.class)));
+                result.add(toConfigured(row, k -> config.getOptionalValue(k, String.class)));
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Stored backend " + row.name() + " is not started: " + e.getMessage());
             }
         }
+        decisions.keySet().retainAll(seen);
         return result;
+    }
+
+    /** Null when the URL may be called, else why not; logs a refusal once per decision. */
+    private String decide(String key, StoredBackend row) {
+        UrlDecision known = decisions.get(key);
+        if (known != null && (known.refusal() == null || known.at().plus(RECHECK_REFUSED).isAfter(Instant.now()))) {
+            return known.refusal();
+        }
+        String refusal = null;
+        try {
+            urlPolicy.policy().check(row.baseUrl(), row.allowPrivateNetwork());
+        } catch (RuntimeException e) {
+            refusal = e.getMessage();
+        }
+        if (refusal != null && (known == null || !refusal.equals(known.refusal()))) {
+            String why = refusal;
+            LOG.warning(() -> "Stored backend " + row.name() + " is not started: " + why);
+        }
+        decisions.put(key, new UrlDecision(refusal, Instant.now()));
+        return refusal;
     }
 
     public static ConfiguredBackend toConfigured(StoredBackend row, Function<String, Optional<String>> config) {
