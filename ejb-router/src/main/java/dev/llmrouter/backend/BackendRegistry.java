@@ -81,8 +81,8 @@ public class BackendRegistry {
     }
 
     private Map<String, Running> build(List<ConfiguredBackend> wanted, Map<String, Running> current) {
-        Map<String, BackendFactory> byKind = factories.stream()
-                .collect(Collectors.toMap(BackendFactory::kind, Function.identity()));
+        Map<String, BackendFactory> byKind = factoriesByKind();
+        Function<String, Optional<String>> settings = configLookup();
         Map<String, Running> built = new LinkedHashMap<>();
         for (ConfiguredBackend source : wanted) {
             String id = source.id();
@@ -101,12 +101,12 @@ public class BackendRegistry {
                 continue;
             }
             try {
-                GuardSettings settings = GuardSettings.resolve(source.definition(), key -> Optional
+                GuardSettings guards = GuardSettings.resolve(source.definition(), key -> Optional
                         .ofNullable(source.guardOverrides().get(key))
-                        .or(() -> config.getOptionalValue(key, String.class)));
-                built.put(id, new Running(source, new GuardedBackend(factory.create(source.definition()), settings)));
+                        .or(() -> settings.apply(key)));
+                built.put(id, new Running(source, new GuardedBackend(factory.create(source.definition()), guards)));
                 LOG.info(() -> (existing == null ? "Backend " : "Backend changed: ") + source.definition()
-                        + " from " + source.origin() + ", guarded by " + settings);
+                        + " from " + source.origin() + ", guarded by " + guards);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Backend " + id + " could not be built; skipping it", e);
             }
@@ -114,6 +114,14 @@ public class BackendRegistry {
         current.keySet().stream().filter(id -> !built.containsKey(id))
                 .forEach(id -> LOG.info(() -> "Backend " + id + " removed"));
         return built;
+    }
+
+    Map<String, BackendFactory> factoriesByKind() {
+        return factories.stream().collect(Collectors.toMap(BackendFactory::kind, Function.identity()));
+    }
+
+    Function<String, Optional<String>> configLookup() {
+        return key -> config.getOptionalValue(key, String.class);
     }
 
     /** In order: configuration first, then stored backends by name. */
