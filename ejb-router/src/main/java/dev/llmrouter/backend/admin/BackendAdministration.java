@@ -1,6 +1,9 @@
 package dev.llmrouter.backend.admin;
 
 import dev.llmrouter.backend.BackendDefinition;
+import dev.llmrouter.audit.AuditTrail;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import dev.llmrouter.backend.BackendFactory;
 import dev.llmrouter.backend.BackendHealth;
 import dev.llmrouter.backend.BackendLoad;
@@ -21,7 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -32,8 +34,6 @@ import org.eclipse.microprofile.config.Config;
  */
 @ApplicationScoped
 public class BackendAdministration {
-
-    private static final Logger LOG = Logger.getLogger(BackendAdministration.class.getName());
 
     @Inject
     Backends backends;
@@ -50,6 +50,9 @@ public class BackendAdministration {
 
     @Inject
     Config config;
+
+    @Inject
+    AuditTrail audit;
 
     /** Every backend, configuration first; {@code probe} also asks each running one's upstream for its health. */
     public List<BackendView> list(boolean probe) {
@@ -82,7 +85,7 @@ public class BackendAdministration {
         } catch (BackendNameTakenException e) {
             throw new BackendConflictException(e.getMessage());
         }
-        LOG.info(() -> actor + " created backend " + describe(created));
+        audit.record(actor, "backend.create", "backend:" + created.name(), detail(created));
         return afterWrite(created);
     }
 
@@ -94,14 +97,14 @@ public class BackendAdministration {
         }
         StoredBackend row = validation().validate(spec, name);
         StoredBackend updated = backends.update(row).orElseThrow(() -> new BackendNotFoundException(name));
-        LOG.info(() -> actor + " updated backend " + describe(updated));
+        audit.record(actor, "backend.update", "backend:" + name, detail(updated));
         return afterWrite(updated);
     }
 
     public BackendView setEnabled(String name, boolean enabled, String actor) {
         refuseConfigDefined(name);
         StoredBackend updated = backends.setEnabled(name, enabled).orElseThrow(() -> new BackendNotFoundException(name));
-        LOG.info(() -> actor + (enabled ? " enabled" : " disabled") + " backend " + name);
+        audit.record(actor, enabled ? "backend.enable" : "backend.disable", "backend:" + name, null);
         return afterWrite(updated);
     }
 
@@ -110,7 +113,7 @@ public class BackendAdministration {
         if (!backends.delete(name)) {
             throw new BackendNotFoundException(name);
         }
-        LOG.info(() -> actor + " deleted backend " + name);
+        audit.record(actor, "backend.delete", "backend:" + name, null);
         registry.refresh();
     }
 
@@ -161,8 +164,10 @@ public class BackendAdministration {
                 running.isPresent(), load, health);
     }
 
-    private static String describe(StoredBackend row) {
-        return row.name() + " (" + row.kind() + ", " + row.tier() + ", " + row.baseUrl() + ", model "
-                + row.upstreamModel() + (row.enabled() ? "" : ", disabled") + ")";
+    /** What the audit log keeps of a write: the settings that decide where traffic goes (never a key). */
+    private static JsonObject detail(StoredBackend row) {
+        return Json.createObjectBuilder().add("kind", row.kind()).add("tier", String.valueOf(row.tier()))
+                .add("base_url", row.baseUrl()).add("model", row.upstreamModel()).add("enabled", row.enabled())
+                .build();
     }
 }
