@@ -28,6 +28,12 @@ public interface Budgets {
     void admitFree(Caller caller, ChatRequest request);
 
     /**
+     * How the caller's budgets stand, without changing them: what is left and how fast they burn. A budget
+     * that cannot be read gives {@link BudgetOutlook#UNLIMITED} with a note; admission still fails closed.
+     */
+    BudgetOutlook outlook(Caller caller);
+
+    /**
      * Records the call's usage row, and in the same transaction settles the reservation for the row's
      * cost (releases it when the row costs nothing). The row's cost must already be capped with
      * {@link Admission#charge(long)}.

@@ -46,11 +46,20 @@ public class SemanticCache {
     Tenants tenants;
 
     public CacheLookup lookup(Caller caller, ChatRequest request) {
+        return lookup(caller, request, CacheDirective.NONE);
+    }
+
+    /**
+     * As {@link #lookup(Caller, ChatRequest)}, under what routing rules decided: a switched-off cache is
+     * neither read nor written, a threshold replaces the tenant's. A dry run (explain) finds the same
+     * entry but counts no hit.
+     */
+    public CacheLookup lookup(Caller caller, ChatRequest request, CacheDirective directive) {
         PartitionKey key = PartitionKey.of(request);
         CacheOptions options = request.cache();
         Optional<Tenant> tenant = tenants.findById(caller.tenantId());
         boolean usable = settings.enabled() && tenant.map(Tenant::isCacheEnabled).orElse(false)
-                && !key.question().isBlank();
+                && !key.question().isBlank() && !directive.disabled();
         if (!usable || !options.mayRead()) {
             return CacheLookup.bypass(key, usable && options.mayWrite());
         }
@@ -60,18 +69,19 @@ public class SemanticCache {
             Optional<CachedAnswer> exact = entries.findExact(caller.tenantId(), key.partitionHash(), key.promptHash(),
                     notBefore);
             if (exact.isPresent()) {
-                entries.recordHit(exact.get().id());
+                recordHit(exact.get(), directive);
                 return new CacheLookup(CacheStatus.HIT, key, exact.get(), null, 1.0, false);
             }
             float[] embedding = embedder.embed(key.question());
             List<CachedAnswer> nearest = entries.findNearest(caller.tenantId(), key.partitionHash(), embedding,
                     settings.candidates(), notBefore);
-            SemanticMatcher matcher = matchers.forThreshold(tenant.get().getCacheThreshold());
+            SemanticMatcher matcher = matchers.forThreshold(directive.threshold() != null ? directive.threshold()
+                    : tenant.get().getCacheThreshold());
             for (CachedAnswer candidate : nearest) {
                 MatchDecision decision = matcher.decide(candidate.question(), key.question(), candidate.embedding(),
                         embedding);
                 if (decision.hit()) {
-                    entries.recordHit(candidate.id());
+                    recordHit(candidate, directive);
                     return new CacheLookup(CacheStatus.SEMANTIC_HIT, key, candidate, embedding,
                             candidate.similarity(), false);
                 }
@@ -81,6 +91,12 @@ public class SemanticCache {
         } catch (CacheUnavailableException e) {
             LOG.log(Level.WARNING, "Cache unavailable; answering without it", e);
             return CacheLookup.bypass(key, false);
+        }
+    }
+
+    private void recordHit(CachedAnswer entry, CacheDirective directive) {
+        if (!directive.dryRun()) {
+            entries.recordHit(entry.id());
         }
     }
 

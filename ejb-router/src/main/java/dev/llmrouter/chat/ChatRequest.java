@@ -18,7 +18,8 @@ public record ChatRequest(
         List<String> stop,
         Long seed,
         String user,
-        CacheOptions cache) implements Serializable {
+        CacheOptions cache,
+        RoutingHints hints) implements Serializable {
 
     /** The virtual model name that lets the router choose. */
     public static final String AUTO = "auto";
@@ -31,6 +32,13 @@ public record ChatRequest(
         }
         stop = stop == null ? List.of() : List.copyOf(stop);
         cache = cache == null ? CacheOptions.DEFAULT : cache;
+        hints = hints == null ? RoutingHints.NONE : hints;
+    }
+
+    /** Without routing hints. */
+    public ChatRequest(String model, List<ChatMessage> messages, Double temperature, Double topP, Integer maxTokens,
+                       List<String> stop, Long seed, String user, CacheOptions cache) {
+        this(model, messages, temperature, topP, maxTokens, stop, seed, user, cache, RoutingHints.NONE);
     }
 
     public boolean isAuto() {
@@ -47,11 +55,15 @@ public record ChatRequest(
     }
 
     public ChatRequest withMaxTokens(Integer newMaxTokens) {
-        return new ChatRequest(model, messages, temperature, topP, newMaxTokens, stop, seed, user, cache);
+        return new ChatRequest(model, messages, temperature, topP, newMaxTokens, stop, seed, user, cache, hints);
     }
 
     public ChatRequest withCache(CacheOptions newCache) {
-        return new ChatRequest(model, messages, temperature, topP, maxTokens, stop, seed, user, newCache);
+        return new ChatRequest(model, messages, temperature, topP, maxTokens, stop, seed, user, newCache, hints);
+    }
+
+    public ChatRequest withHints(RoutingHints newHints) {
+        return new ChatRequest(model, messages, temperature, topP, maxTokens, stop, seed, user, cache, newHints);
     }
 
     public static Builder builder() {
@@ -68,6 +80,7 @@ public record ChatRequest(
         private Long seed;
         private String user;
         private CacheOptions cache = CacheOptions.DEFAULT;
+        private RoutingHints hints = RoutingHints.NONE;
 
         public Builder model(String model) {
             this.model = model;
@@ -119,8 +132,13 @@ public record ChatRequest(
             return this;
         }
 
+        public Builder hints(RoutingHints hints) {
+            this.hints = hints;
+            return this;
+        }
+
         public ChatRequest build() {
-            return new ChatRequest(model, messages, temperature, topP, maxTokens, stop, seed, user, cache);
+            return new ChatRequest(model, messages, temperature, topP, maxTokens, stop, seed, user, cache, hints);
         }
     }
 }

@@ -22,8 +22,17 @@ public interface RouterService {
     /** Streams the answer to the listener and returns once it completed or failed. */
     void stream(Caller caller, String requestId, ChatRequest request, ChatStreamListener listener);
 
-    /** The decision the router would take for this request, without calling any backend. */
-    RoutingDecision explain(Caller caller, ChatRequest request);
+    /**
+     * The decision the router would take for this request, with every candidate's terms, without calling any
+     * backend, counting a cache hit, charging or recording anything. {@code streamed}: whether the request
+     * would stream (its deadline then applies to the first token).
+     */
+    RoutingDecision explain(Caller caller, ChatRequest request, boolean streamed);
+
+    /** {@link #explain(Caller, ChatRequest, boolean)} for a request that does not stream. */
+    default RoutingDecision explain(Caller caller, ChatRequest request) {
+        return explain(caller, request, false);
+    }
 
     /** The models a request may name, including the virtual model {@code auto}. */
     List<ModelInfo> models();

@@ -4,6 +4,7 @@ import dev.llmrouter.backend.BackendDefinition;
 import dev.llmrouter.backend.BackendRegistry;
 import dev.llmrouter.budget.Admission;
 import dev.llmrouter.budget.BudgetExceededException;
+import dev.llmrouter.budget.BudgetOutlook;
 import dev.llmrouter.budget.BudgetPeriod;
 import dev.llmrouter.budget.BudgetUnavailableException;
 import dev.llmrouter.budget.Budgets;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -120,6 +122,38 @@ public class DefaultBudgets implements Budgets {
                     e);
             throw new BudgetUnavailableException("The budget could not be checked; nothing was served.", e);
         }
+    }
+
+    @Override
+    public BudgetOutlook outlook(Caller caller) {
+        CallerBudgets budgets;
+        try {
+            budgets = ledger.findBudgets(caller.tenantId(), caller.apiKeyId());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Budget of tenant " + caller.tenantId() + " unreadable for ranking", e);
+            return new BudgetOutlook(null, 1.0, "budget unreadable");
+        }
+        Long left = null;
+        double pacing = 1;
+        String note = null;
+        for (BudgetAccount account : budgets.accounts()) {
+            Instant now = account.databaseNow();
+            boolean periodOver = account.resetsAt() != null && !account.resetsAt().isAfter(now);
+            long remaining = periodOver ? account.limitMicros()
+                    : FreeTierPolicy.remaining(account.limitMicros(), account.spentMicros(), account.reservedMicros());
+            left = left == null ? remaining : Math.min(left, remaining);
+            double used = account.limitMicros() == 0 ? 1 : 1 - remaining / (double) account.limitMicros();
+            double elapsed = periodOver ? 0 : Pacing.elapsed(account.periodStart(), account.resetsAt(), now);
+            double factor = Pacing.factor(used, elapsed);
+            if (factor > pacing) {
+                pacing = factor;
+                note = String.format(Locale.ROOT, "%s budget %.0f%% used%s: cost weight x%.1f",
+                        budgets.isKeyBudget(account) ? "key" : "tenant", 100 * used,
+                        Double.isNaN(elapsed) ? "" : String.format(Locale.ROOT, " at %.0f%% of its period",
+                                100 * elapsed), factor);
+            }
+        }
+        return left == null ? BudgetOutlook.UNLIMITED : new BudgetOutlook(left, pacing, note);
     }
 
     private List<Standing> standings(CallerBudgets budgets) {

@@ -3,7 +3,6 @@ package dev.llmrouter.route.internal;
 import dev.llmrouter.backend.BackendException;
 import dev.llmrouter.backend.BackendUnavailableException;
 import dev.llmrouter.cache.CacheLookup;
-import dev.llmrouter.cache.CacheStatus;
 import dev.llmrouter.cache.SemanticCache;
 import dev.llmrouter.backend.BackendRegistry;
 import dev.llmrouter.backend.BackendReply;
@@ -25,6 +24,8 @@ import dev.llmrouter.route.RouterException;
 import dev.llmrouter.route.RouterService;
 import dev.llmrouter.route.RoutingDecision;
 import dev.llmrouter.route.UpstreamFailedException;
+import dev.llmrouter.route.policy.PolicySettings;
+import dev.llmrouter.stats.LatencyStats;
 import dev.llmrouter.tenant.ApiKeyAuthenticator;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
@@ -53,7 +54,16 @@ public class DefaultRouterService implements RouterService {
     ApiKeyAuthenticator authenticator;
 
     @Inject
-    RoutePlanner planner;
+    DecisionPipeline pipeline;
+
+    @Inject
+    DecisionLog decisions;
+
+    @Inject
+    LatencyStats latency;
+
+    @Inject
+    PolicySettings policy;
 
     @Inject
     BackendRegistry registry;
@@ -73,8 +83,8 @@ public class DefaultRouterService implements RouterService {
     }
 
     @Override
-    public RoutingDecision explain(Caller caller, ChatRequest request) {
-        return planner.plan(request);
+    public RoutingDecision explain(Caller caller, ChatRequest request, boolean streamed) {
+        return pipeline.plan(caller, request, true, streamed).decision();
     }
 
     @Override
@@ -94,13 +104,13 @@ public class DefaultRouterService implements RouterService {
     @Override
     public ChatResult route(Caller caller, String requestId, ChatRequest request) {
         long start = System.nanoTime();
-        CacheLookup lookup = cache.lookup(caller, request);
+        DecisionPipeline.Planned planned = pipeline.plan(caller, request, false, false);
+        CacheLookup lookup = planned.lookup();
         if (lookup.isHit()) {
-            return fromCache(caller, requestId, request, lookup, false, start);
+            return fromCache(caller, requestId, request, planned, false, start);
         }
-        RoutingDecision decision = planner.plan(request);
-        Attempts attempts = new Attempts(decision);
-        for (InferenceBackend backend : candidates(decision)) {
+        Attempts attempts = new Attempts(planned.decision());
+        for (InferenceBackend backend : candidates(planned.decision())) {
             Optional<Admission> admitted = admit(caller, requestId, backend, request, attempts, false);
             if (admitted.isEmpty()) {
                 continue;
@@ -108,7 +118,7 @@ public class DefaultRouterService implements RouterService {
             Admission admission = admitted.get();
             try {
                 BackendReply reply = backend.chat(admission.bound(request));
-                return complete(caller, requestId, request, lookup, backend, admission, reply,
+                return complete(caller, requestId, request, planned, backend, admission, reply,
                         attempts.reason(backend), false);
             } catch (BackendException e) {
                 attempts.failed(backend, e);
@@ -116,20 +126,20 @@ public class DefaultRouterService implements RouterService {
                         errorCode(e), Usage.NONE, 0, false, e.getMessage());
             }
         }
-        throw attempts.exhausted();
+        throw exhausted(caller, requestId, request, planned, attempts);
     }
 
     @Override
     public void stream(Caller caller, String requestId, ChatRequest request, ChatStreamListener listener) {
         long started = System.nanoTime();
-        CacheLookup lookup = cache.lookup(caller, request);
+        DecisionPipeline.Planned planned = pipeline.plan(caller, request, false, true);
+        CacheLookup lookup = planned.lookup();
         if (lookup.isHit()) {
-            replay(fromCache(caller, requestId, request, lookup, true, started), listener);
+            replay(fromCache(caller, requestId, request, planned, true, started), listener);
             return;
         }
-        RoutingDecision decision = planner.plan(request);
-        Attempts attempts = new Attempts(decision);
-        for (InferenceBackend backend : candidates(decision)) {
+        Attempts attempts = new Attempts(planned.decision());
+        for (InferenceBackend backend : candidates(planned.decision())) {
             Optional<Admission> admitted = admit(caller, requestId, backend, request, attempts, true);
             if (admitted.isEmpty()) {
                 continue;
@@ -141,12 +151,14 @@ public class DefaultRouterService implements RouterService {
             try {
                 BackendReply reply = backend.stream(admission.bound(request), client::text);
                 client.startIfNeeded();
-                listener.onComplete(complete(caller, requestId, request, lookup, backend, admission, reply, reason,
+                listener.onComplete(complete(caller, requestId, request, planned, backend, admission, reply, reason,
                         true));
                 return;
             } catch (ClientStream.ClientGoneException gone) {
                 recorder.failed(caller, requestId, backend.definition(), admission, UsageRecorder.CLIENT_ABORT,
                         "client_closed", estimate(request, client.sent()), millisSince(start), true, reason);
+                decisions.record(caller, requestId, request, planned, backend.tier().name(), backend.id(),
+                        DecisionLog.FAILED, null);
                 return;
             } catch (BackendException e) {
                 if (!client.started()) {
@@ -158,11 +170,22 @@ public class DefaultRouterService implements RouterService {
                 // Bytes already reached the client: no retry, no fallback; the client learns it broke.
                 recorder.failed(caller, requestId, backend.definition(), admission, UsageRecorder.UPSTREAM_ERROR,
                         errorCode(e), estimate(request, client.sent()), millisSince(start), true, e.getMessage());
+                decisions.record(caller, requestId, request, planned, backend.tier().name(), backend.id(),
+                        DecisionLog.FAILED, null);
                 listener.onError(errorCode(e), "The upstream model failed mid-stream.");
                 return;
             }
         }
-        throw attempts.exhausted();
+        throw exhausted(caller, requestId, request, planned, attempts);
+    }
+
+    /** Every candidate refused or failed: the decision says so, then the client learns why. */
+    private RouterException exhausted(Caller caller, String requestId, ChatRequest request,
+                                      DecisionPipeline.Planned planned, Attempts attempts) {
+        RouterException e = attempts.exhausted();
+        decisions.record(caller, requestId, request, planned, DecisionLog.NO_TIER, null,
+                e instanceof BudgetExceededException ? DecisionLog.REJECTED : DecisionLog.FAILED, null);
+        return e;
     }
 
     /**
@@ -187,15 +210,21 @@ public class DefaultRouterService implements RouterService {
                 .toList();
     }
 
-    private ChatResult complete(Caller caller, String requestId, ChatRequest request, CacheLookup lookup,
-                                InferenceBackend backend, Admission admission, BackendReply reply, String reason,
-                                boolean streamed) {
+    private ChatResult complete(Caller caller, String requestId, ChatRequest request,
+                                DecisionPipeline.Planned planned, InferenceBackend backend, Admission admission,
+                                BackendReply reply, String reason, boolean streamed) {
+        CacheLookup lookup = planned.lookup();
         String servedReason = reply.attempts() > 1 ? reason + " (after " + reply.attempts() + " attempts)" : reason;
+        String category = planned.profile() != null ? planned.profile().category() : "unknown";
+        latency.observe(backend.id(), category, reply.ttftMillis(), reply.latencyMillis(),
+                reply.usage().completionTokens(), streamed, policy.msPerToken(backend.tier()));
         UsageRecorder.Charge charge = recorder.price(backend.definition(), reply.usage(), admission);
         recorder.served(caller, requestId, backend.definition(), admission, reply, charge, streamed, servedReason,
                 lookup.status());
         Long entry = cache.admit(caller, request, lookup, reply.content(), reply.finishReason(), backend.id(),
                 reply.usage()).orElse(null);
+        decisions.record(caller, requestId, request, planned, backend.tier().name(), backend.id(), DecisionLog.OK,
+                entry);
         RoutingReceipt receipt = receipt(requestId, backend, servedReason, lookup);
         if (entry != null) {
             receipt = new RoutingReceipt(receipt.requestId(), receipt.model(), receipt.tier(), receipt.cacheStatus(),
@@ -205,23 +234,24 @@ public class DefaultRouterService implements RouterService {
                 charge.savedMicros(), Instant.now().getEpochSecond());
     }
 
-    private ChatResult fromCache(Caller caller, String requestId, ChatRequest request, CacheLookup lookup,
-                                 boolean streamed, long start) {
+    private ChatResult fromCache(Caller caller, String requestId, ChatRequest request,
+                                 DecisionPipeline.Planned planned, boolean streamed, long start) {
+        CacheLookup lookup = planned.lookup();
         CachedAnswer entry = lookup.entry();
         try {
             budgets.admitFree(caller, request);
         } catch (BudgetExceededException e) {
             recorder.rejectedCacheHit(caller, requestId, entry.model(), e.code(), lookup.status(), streamed,
                     e.getMessage());
+            decisions.record(caller, requestId, request, planned, DecisionLog.NO_TIER, null, DecisionLog.REJECTED, null);
             throw e;
         }
         Usage usage = new Usage(entry.promptTokens(), entry.completionTokens());
         UsageRecorder.Charge charge = recorder.priceCacheHit(usage);
         recorder.cached(caller, requestId, entry.model(), usage, charge, lookup.status(), streamed, millisSince(start));
+        decisions.record(caller, requestId, request, planned, Tier.CACHE.name(), entry.model(), DecisionLog.OK, null);
         RoutingReceipt receipt = new RoutingReceipt(requestId, entry.model(), Tier.CACHE, lookup.status(),
-                CacheStatus.HIT.equals(lookup.status()) ? "same question answered before"
-                        : "a cached question means the same", producedBySimulation(entry.model()), lookup.similarity(),
-                entry.id());
+                planned.decision().reason(), producedBySimulation(entry.model()), lookup.similarity(), entry.id());
         return new ChatResult(receipt, entry.answer(), "stop", usage, 0, charge.savedMicros(),
                 Instant.now().getEpochSecond());
     }

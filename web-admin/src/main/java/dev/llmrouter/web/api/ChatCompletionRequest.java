@@ -1,6 +1,7 @@
 package dev.llmrouter.web.api;
 
 import dev.llmrouter.chat.CacheOptions;
+import dev.llmrouter.chat.RoutingHints;
 import dev.llmrouter.chat.ChatRequest;
 
 /** A parsed {@code /v1/chat/completions} body: the router's request plus how to deliver the answer. */
@@ -8,5 +9,9 @@ record ChatCompletionRequest(ChatRequest chat, boolean stream, boolean includeUs
 
     ChatCompletionRequest withCache(CacheOptions cache) {
         return new ChatCompletionRequest(chat.withCache(cache), stream, includeUsage);
+    }
+
+    ChatCompletionRequest withHints(RoutingHints hints) {
+        return new ChatCompletionRequest(chat.withHints(hints), stream, includeUsage);
     }
 }

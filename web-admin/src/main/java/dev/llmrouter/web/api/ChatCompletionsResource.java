@@ -98,7 +98,8 @@ public class ChatCompletionsResource {
         try {
             byte[] raw = RequestBodies.read(body, maxBodyBytes);
             ChatCompletionRequest parsed = ChatRequestReader.read(raw);
-            request = parsed.withCache(CacheControlHeader.merge(cacheControl, parsed.chat().cache()));
+            request = parsed.withCache(CacheControlHeader.merge(cacheControl, parsed.chat().cache()))
+                    .withHints(RoutingHintHeaders.of(servletRequest));
             if (idempotencyKey != null) {
                 String key = IdempotentReplies.key(idempotencyKey);
                 Claim claim = idempotencyKeys.claim(caller, key, raw, requestId);

@@ -1,10 +1,9 @@
 package dev.llmrouter.web.api;
 
+import dev.llmrouter.route.DecisionJson;
 import dev.llmrouter.route.RouterService;
 import dev.llmrouter.route.RoutingDecision;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -17,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The plan the router would follow for a chat-completion body, without calling any backend. */
+/** The decision the router would take for a chat-completion body, with every term, without calling any backend. */
 @Path("/v1/route/explain")
 @Authenticated
 @Tag(name = "routing", description = "Why a request goes where it goes")
@@ -37,25 +36,20 @@ public class ExplainResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Explain the routing decision for a chat-completion body (a dry run)",
-            description = "The candidates in the order they would be tried, and why. No backend is called, "
-                    + "nothing is charged or recorded.")
+            description = "Takes the same body and headers as /v1/chat/completions (including x-router-deadline-ms, "
+                    + "x-router-max-cost, x-router-min-quality and Cache-Control) and answers with the cache's "
+                    + "verdict, the candidates in the order they would be tried, and every candidate's utility "
+                    + "terms (predicted quality, cost and latency, the SLA in force, the rules that matched). "
+                    + "No backend is called; nothing is charged, counted or recorded.")
     public String explain(InputStream body) {
         ChatCompletionRequest parsed = ChatRequestReader.read(RequestBodies.read(body, maxBodyBytes));
-        RoutingDecision decision = router.explain(ApiKeyFilter.caller(request), parsed.chat());
-        JsonArrayBuilder candidates = Json.createArrayBuilder();
-        int rank = 1;
-        for (RoutingDecision.Candidate c : decision.candidates()) {
-            candidates.add(Json.createObjectBuilder()
-                    .add("rank", rank++)
-                    .add("model", c.model())
-                    .add("tier", c.tier().name().toLowerCase())
-                    .add("simulated", c.simulated()));
-        }
-        return Json.createObjectBuilder()
+        ChatCompletionRequest full = parsed
+                .withCache(CacheControlHeader.merge(request.getHeader("Cache-Control"), parsed.chat().cache()))
+                .withHints(RoutingHintHeaders.of(request));
+        RoutingDecision decision = router.explain(ApiKeyFilter.caller(request), full.chat(), full.stream());
+        return DecisionJson.of(decision)
                 .add("object", "route.explanation")
-                .add("model", parsed.chat().model())
-                .add("reason", decision.reason())
-                .add("candidates", candidates)
+                .add("model", full.chat().model())
                 .build().toString();
     }
 }

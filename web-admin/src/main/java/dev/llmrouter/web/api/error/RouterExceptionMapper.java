@@ -6,7 +6,10 @@ import dev.llmrouter.route.AuthenticationFailedException;
 import dev.llmrouter.route.ModelNotFoundException;
 import dev.llmrouter.route.NoEligibleBackendException;
 import dev.llmrouter.route.RouterException;
+import dev.llmrouter.route.RoutingRefusedException;
 import dev.llmrouter.route.UpstreamFailedException;
+import dev.llmrouter.stats.NothingToJudgeException;
+import dev.llmrouter.stats.RequestNotFoundException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -35,8 +38,14 @@ public class RouterExceptionMapper implements ExceptionMapper<RouterException> {
         if (e instanceof AuthenticationFailedException) {
             return 401;
         }
-        if (e instanceof ModelNotFoundException) {
+        if (e instanceof ModelNotFoundException || e instanceof RequestNotFoundException) {
             return 404;
+        }
+        if (e instanceof NothingToJudgeException) {
+            return 409;
+        }
+        if (e instanceof RoutingRefusedException) {
+            return 422;
         }
         if (e instanceof BudgetExceededException) {
             return 429;
@@ -55,6 +64,8 @@ public class RouterExceptionMapper implements ExceptionMapper<RouterException> {
             case 429 -> ErrorBody.BUDGET_EXCEEDED;
             case 401 -> ErrorBody.AUTHENTICATION;
             case 404 -> ErrorBody.NOT_FOUND;
+            case 409 -> ErrorBody.CONFLICT;
+            case 422 -> ErrorBody.INVALID_REQUEST;
             case 502, 504 -> ErrorBody.UPSTREAM;
             case 503 -> ErrorBody.UNAVAILABLE;
             default -> ErrorBody.SERVER;
