@@ -24,6 +24,7 @@ import dev.llmrouter.route.policy.CandidateScore;
 import dev.llmrouter.route.policy.LatencyPrediction;
 import dev.llmrouter.route.policy.PolicySettings;
 import dev.llmrouter.route.policy.Ranking;
+import dev.llmrouter.route.policy.RoutingRule;
 import dev.llmrouter.route.policy.RuleBook;
 import dev.llmrouter.route.policy.RuleSubject;
 import dev.llmrouter.route.policy.RuleVerdict;
@@ -79,8 +80,18 @@ public class DecisionPipeline {
     }
 
     public Planned plan(Caller caller, ChatRequest request, boolean dryRun, boolean streamed) {
+        return plan(caller, request, dryRun, streamed, rules.current());
+    }
+
+    /** A dry run under other rules than those in force: what a rule being edited would change. */
+    public RoutingDecision preview(Caller caller, ChatRequest request, List<RoutingRule> draftRules) {
+        return plan(caller, request, true, false, draftRules).decision();
+    }
+
+    private Planned plan(Caller caller, ChatRequest request, boolean dryRun, boolean streamed,
+                         List<RoutingRule> inForce) {
         List<InferenceBackend> pool = pool(request);
-        RuleVerdict verdict = rules.verdict(new RuleSubject(caller.tenantId(), request.model(),
+        RuleVerdict verdict = RuleVerdict.of(inForce, new RuleSubject(caller.tenantId(), request.model(),
                 classifier.category(request), classifier.promptTokens(request), request.hints().headers()));
         CacheLookup lookup = cache.lookup(caller, request,
                 new CacheDirective(verdict.cacheDisabled(), verdict.cacheThreshold().orElse(null), dryRun));

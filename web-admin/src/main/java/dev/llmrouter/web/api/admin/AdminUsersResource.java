@@ -1,5 +1,6 @@
 package dev.llmrouter.web.api.admin;
 
+import dev.llmrouter.web.api.JsonBodies;
 import dev.llmrouter.admin.AdminAccounts;
 import dev.llmrouter.persistence.AdminUser;
 import dev.llmrouter.web.security.AdminPasswords;
@@ -50,10 +51,10 @@ public class AdminUsersResource {
     @POST
     @Operation(summary = "Create an admin user: {\"username\",\"password\",\"role\":\"router-admin|router-viewer\"}")
     public Response create(String body) {
-        JsonObject root = AdminJson.object(body);
-        String username = AdminJson.requiredString(root, "username");
-        String role = AdminJson.requiredString(root, "role");
-        String hash = passwords.hash("password", AdminJson.requiredString(root, "password"));
+        JsonObject root = JsonBodies.object(body);
+        String username = JsonBodies.requiredString(root, "username");
+        String role = JsonBodies.requiredString(root, "role");
+        String hash = passwords.hash("password", JsonBodies.requiredString(root, "password"));
         AdminUser user = accounts.create(Actors.of(security), username, hash, role);
         return Response.status(Response.Status.CREATED).entity(json(user).toString()).build();
     }

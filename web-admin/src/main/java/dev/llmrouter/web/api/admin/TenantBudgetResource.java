@@ -1,5 +1,6 @@
 package dev.llmrouter.web.api.admin;
 
+import dev.llmrouter.web.api.JsonBodies;
 import dev.llmrouter.admin.AdminAccounts;
 import dev.llmrouter.budget.BudgetAdministration;
 import dev.llmrouter.persistence.BudgetAccount;
@@ -47,12 +48,12 @@ public class TenantBudgetResource {
     @Operation(summary = "Set the budget: {\"limit_micros\", \"soft_limit_micros\" (optional),"
             + " \"period\": NONE|DAILY|WEEKLY|MONTHLY}")
     public String put(@PathParam("tenantId") long tenantId, String body) {
-        JsonObject root = AdminJson.object(body);
-        long limit = AdminJson.longValue(root, "limit_micros")
+        JsonObject root = JsonBodies.object(body);
+        long limit = JsonBodies.longValue(root, "limit_micros")
                 .orElseThrow(() -> ApiException.invalid("limit_micros",
                         "'limit_micros' is required."));
-        Long soft = AdminJson.longValue(root, "soft_limit_micros").orElse(null);
-        String period = AdminJson.string(root, "period").orElse(null);
+        Long soft = JsonBodies.longValue(root, "soft_limit_micros").orElse(null);
+        String period = JsonBodies.string(root, "period").orElse(null);
         BudgetAccount account = budgets.put(Actors.of(security), tenantId, limit, soft, period);
         return TenantJson.budget(tenantId, account).toString();
     }

@@ -1,5 +1,6 @@
 package dev.llmrouter.web.api.admin;
 
+import dev.llmrouter.web.api.JsonBodies;
 import dev.llmrouter.persistence.ApiKey;
 import dev.llmrouter.persistence.BudgetAccount;
 import dev.llmrouter.persistence.Tenant;
@@ -29,26 +30,26 @@ final class TenantJson {
         }
         TenantChanges changes = new TenantChanges();
         if (root.containsKey("name")) {
-            changes.name(AdminJson.string(root, "name").orElse(null));
+            changes.name(JsonBodies.string(root, "name").orElse(null));
         }
         if (root.containsKey("status")) {
-            changes.status(AdminJson.string(root, "status").orElse(null));
+            changes.status(JsonBodies.string(root, "status").orElse(null));
         }
         if (root.containsKey("cache_enabled")) {
-            changes.cacheEnabled(AdminJson.booleanValue(root, "cache_enabled").orElse(null));
+            changes.cacheEnabled(JsonBodies.booleanValue(root, "cache_enabled").orElse(null));
         }
         if (root.containsKey("cache_threshold")) {
-            changes.cacheThreshold(AdminJson.doubleValue(root, "cache_threshold").orElse(null));
+            changes.cacheThreshold(JsonBodies.doubleValue(root, "cache_threshold").orElse(null));
         }
         if (root.containsKey("cache_ttl_seconds")) {
-            Long ttl = AdminJson.longValue(root, "cache_ttl_seconds").orElse(null);
+            Long ttl = JsonBodies.longValue(root, "cache_ttl_seconds").orElse(null);
             if (ttl != null && (ttl < 1 || ttl > Integer.MAX_VALUE)) {
                 throw ApiException.invalid("cache_ttl_seconds", "'cache_ttl_seconds' must be a positive integer.");
             }
             changes.cacheTtlSeconds(ttl == null ? null : ttl.intValue());
         }
         if (root.containsKey("cache_max_temperature")) {
-            changes.cacheMaxTemperature(AdminJson.doubleValue(root, "cache_max_temperature").orElse(null));
+            changes.cacheMaxTemperature(JsonBodies.doubleValue(root, "cache_max_temperature").orElse(null));
         }
         return changes;
     }

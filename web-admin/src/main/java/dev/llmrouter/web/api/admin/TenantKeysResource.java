@@ -1,5 +1,6 @@
 package dev.llmrouter.web.api.admin;
 
+import dev.llmrouter.web.api.JsonBodies;
 import dev.llmrouter.admin.AdminAccounts;
 import dev.llmrouter.tenant.IssuedKey;
 import dev.llmrouter.tenant.TenantAdministration;
@@ -52,7 +53,7 @@ public class TenantKeysResource {
     @RolesAllowed(AdminAccounts.ADMIN)
     @Operation(summary = "Create a key ({\"name\"} optional); the response shows it once")
     public Response create(@PathParam("tenantId") long tenantId, String body) {
-        String name = body == null || body.isBlank() ? null : AdminJson.string(AdminJson.object(body), "name").orElse(null);
+        String name = body == null || body.isBlank() ? null : JsonBodies.string(JsonBodies.object(body), "name").orElse(null);
         return issued(tenants.createKey(Actors.of(security), tenantId, name), null);
     }
 
@@ -72,8 +73,8 @@ public class TenantKeysResource {
     public Response rotate(@PathParam("tenantId") long tenantId, @PathParam("keyId") String keyId, String body) {
         long grace = 0;
         if (body != null && !body.isBlank()) {
-            JsonObject root = AdminJson.object(body);
-            grace = AdminJson.longValue(root, "grace_seconds").orElse(0L);
+            JsonObject root = JsonBodies.object(body);
+            grace = JsonBodies.longValue(root, "grace_seconds").orElse(0L);
             if (grace < 0 || grace > TenantAdministration.MAX_GRACE_SECONDS) {
                 throw ApiException.invalid("grace_seconds",
                         "'grace_seconds' must be between 0 and " + TenantAdministration.MAX_GRACE_SECONDS + ".");

@@ -1,5 +1,6 @@
 package dev.llmrouter.web.api.admin;
 
+import dev.llmrouter.web.api.JsonBodies;
 import dev.llmrouter.admin.AdminAccounts;
 import dev.llmrouter.persistence.Tenant;
 import dev.llmrouter.tenant.TenantAdministration;
@@ -48,7 +49,7 @@ public class TenantsResource {
     @RolesAllowed(AdminAccounts.ADMIN)
     @Operation(summary = "Create a tenant: {\"name\", optional status and cache_* settings}")
     public Response create(String body) {
-        TenantChanges settings = TenantJson.changes(AdminJson.object(body));
+        TenantChanges settings = TenantJson.changes(JsonBodies.object(body));
         Tenant tenant = tenants.create(Actors.of(security), settings);
         return Response.status(Response.Status.CREATED).entity(TenantJson.tenant(tenant).toString()).build();
     }
@@ -65,7 +66,7 @@ public class TenantsResource {
     @RolesAllowed(AdminAccounts.ADMIN)
     @Operation(summary = "Change name, status or cache settings; only the fields given change, null resets a cache setting")
     public String update(@PathParam("tenantId") long tenantId, String body) {
-        TenantChanges changes = TenantJson.changes(AdminJson.object(body));
+        TenantChanges changes = TenantJson.changes(JsonBodies.object(body));
         return TenantJson.tenant(tenants.update(Actors.of(security), tenantId, changes)).toString();
     }
 

@@ -1,4 +1,4 @@
-package dev.llmrouter.web.api.admin;
+package dev.llmrouter.web.api;
 
 import dev.llmrouter.web.api.error.ApiException;
 import dev.llmrouter.web.api.error.ErrorBody;
@@ -12,15 +12,15 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.Optional;
 
-/** Reads admin request bodies; every refusal is a 400 naming the field. */
-final class AdminJson {
+/** Reads JSON request bodies (admin API, feedback); every refusal is a 400 naming the field. */
+public final class JsonBodies {
 
-    static final int MAX_BODY_CHARS = 64 * 1024;
+    public static final int MAX_BODY_CHARS = 64 * 1024;
 
-    private AdminJson() {
+    private JsonBodies() {
     }
 
-    static JsonObject object(String body) {
+    public static JsonObject object(String body) {
         if (body == null || body.isBlank()) {
             throw ApiException.invalid(null, "The request body is empty; expected a JSON object.");
         }
@@ -50,7 +50,7 @@ final class AdminJson {
                 "The request body is not valid JSON.");
     }
 
-    static Optional<String> string(JsonObject root, String field) {
+    public static Optional<String> string(JsonObject root, String field) {
         JsonValue value = root.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return Optional.empty();
@@ -61,11 +61,11 @@ final class AdminJson {
         return Optional.of(text.getString());
     }
 
-    static String requiredString(JsonObject root, String field) {
+    public static String requiredString(JsonObject root, String field) {
         return string(root, field).orElseThrow(() -> ApiException.invalid(field, "'" + field + "' is required."));
     }
 
-    static Optional<Long> longValue(JsonObject root, String field) {
+    public static Optional<Long> longValue(JsonObject root, String field) {
         JsonValue value = root.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return Optional.empty();
@@ -80,7 +80,7 @@ final class AdminJson {
         }
     }
 
-    static Optional<Double> doubleValue(JsonObject root, String field) {
+    public static Optional<Double> doubleValue(JsonObject root, String field) {
         JsonValue value = root.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return Optional.empty();
@@ -91,7 +91,7 @@ final class AdminJson {
         return Optional.of(number.doubleValue());
     }
 
-    static Optional<Boolean> booleanValue(JsonObject root, String field) {
+    public static Optional<Boolean> booleanValue(JsonObject root, String field) {
         JsonValue value = root.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return Optional.empty();
