@@ -146,39 +146,51 @@ class ChatCompletionsIT {
     }
 
     @Test
-    void autoSendsSimplePromptsLocalAndComplexOnesToTheCloud() {
-        HttpResponse<String> simple = client.postChat(chatBody("auto", "What is 2+2?" + FAST, false, false));
-        HttpResponse<String> complex = client.postChat(chatBody("auto",
-                "Prove step by step that the square root of 2 is irrational." + FAST, false, false));
+    void autoAnswersWithTheBestRankedBackendAndSaysWhy() {
+        String simpleBody = chatBody("auto", "What is 2+2?" + FAST, false, false);
+        String complexBody = chatBody("auto", "Prove step by step that the square root of 2 is irrational." + FAST,
+                false, false);
+        JsonNode simplePlan = json(client.post("/v1/route/explain", simpleBody, null).body());
+        JsonNode complexPlan = json(client.post("/v1/route/explain", complexBody, null).body());
+
+        HttpResponse<String> simple = client.postChat(simpleBody);
+        HttpResponse<String> complex = client.postChat(complexBody);
 
         assertEquals(200, simple.statusCode(), simple.body());
-        assertEquals("sim-local", json(simple.body()).get("model").asText());
-        assertTrue(simple.headers().firstValue("x-router-reason").orElseThrow().startsWith("auto:"));
         assertEquals(200, complex.statusCode(), complex.body());
-        assertEquals("sim-cloud", json(complex.body()).get("model").asText());
-        assertEquals("cloud", complex.headers().firstValue("x-router-tier").orElseThrow());
+        assertEquals(simplePlan.get("candidates").get(0).get("model").asText(), json(simple.body()).get("model").asText());
+        assertEquals(complexPlan.get("candidates").get(0).get("model").asText(),
+                json(complex.body()).get("model").asText());
+        String reason = complex.headers().firstValue("x-router-reason").orElseThrow();
+        assertTrue(reason.startsWith("auto: ") && reason.contains("difficulty") && reason.contains("utility"), reason);
+        assertTrue(complexPlan.get("prompt").get("difficulty").asDouble()
+                > simplePlan.get("prompt").get("difficulty").asDouble(), "the proof is the harder prompt");
     }
 
     @Test
     void autoFallsBackToTheOtherTierWhenThePreferredOneFails() {
         String id = newRequestId();
         String tag = "fb" + UUID.randomUUID().toString().replace("-", "");
-        // Every attempt the local model gets fails; the cloud's call is the first one after them.
+        String body = chatBody("auto", "Hello there [[sim status=503 fail_first="
+                + Integer.getInteger("router.retry.max-attempts", 3) + " tag=" + tag + " ttft=5 tps=500]]", false, false);
+        JsonNode plan = json(client.post("/v1/route/explain", body, null).body());
+        String preferred = plan.get("candidates").get(0).get("model").asText();
+        String fallback = plan.get("candidates").get(1).get("model").asText();
+        // Every attempt the preferred model gets fails; the fallback's call is the first one after them.
         int attempts = Integer.getInteger("router.retry.max-attempts", 3);
-        HttpResponse<String> response = client.postChat(chatBody("auto",
-                "Hello there [[sim status=503 fail_first=" + attempts + " tag=" + tag + " ttft=5 tps=500]]", false,
-                false), client.apiKey(), id);
+        HttpResponse<String> response = client.postChat(body, client.apiKey(), id);
 
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("sim-cloud", json(response.body()).get("model").asText());
-        assertTrue(response.headers().firstValue("x-router-reason").orElseThrow().contains("fell back to sim-cloud"));
-        assertEquals(attempts + 1, SimulatorCalls.count(tag), "every local attempt failed, then one cloud call");
+        assertEquals(fallback, json(response.body()).get("model").asText());
+        assertTrue(response.headers().firstValue("x-router-reason").orElseThrow().contains("fell back to " + fallback),
+                response.headers().firstValue("x-router-reason").orElseThrow());
+        assertEquals(attempts + 1, SimulatorCalls.count(tag), "every attempt of the first failed, then one more call");
         List<Ledger.Row> rows = Ledger.rows(id);
         assertEquals(2, rows.size());
-        assertEquals("sim-local", rows.get(0).backend());
+        assertEquals(preferred, rows.get(0).backend());
         assertEquals("UPSTREAM_ERROR", rows.get(0).outcome());
         assertEquals("upstream_http_503", rows.get(0).errorCode());
-        assertEquals("sim-cloud", rows.get(1).backend());
+        assertEquals(fallback, rows.get(1).backend());
         assertEquals("OK", rows.get(1).outcome());
     }
 

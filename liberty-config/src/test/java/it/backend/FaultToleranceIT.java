@@ -154,13 +154,24 @@ class FaultToleranceIT {
             HttpResponse<String> local = ask("sim-local", "Hello [[sim tag=" + tag + FAST + "]]", newRequestId());
             assertEquals(200, local.statusCode(), local.body());
             String fallbackId = newRequestId();
-            HttpResponse<String> auto = ask("auto",
-                    "Prove step by step that the square root of 2 is irrational [[sim tag=" + tag + FAST + "]]",
-                    fallbackId);
+            String prompt = "Prove step by step that the square root of 2 is irrational [[sim tag=" + tag + FAST + "]]";
+            JsonNode plan = json(client.post("/v1/route/explain", RouterClient.chatBody("auto", prompt, false, false),
+                    null).body());
+            long calls = SimulatorCalls.count(tag);
+            HttpResponse<String> auto = ask("auto", prompt, fallbackId);
             assertEquals(200, auto.statusCode(), auto.body());
-            assertEquals("sim-anthropic", json(auto.body()).get("model").asText(),
-                    "fell back past the open breaker to the next cloud model");
-            assertEquals("circuit_open", Ledger.rows(fallbackId).get(0).errorCode());
+            assertNotEquals("sim-cloud", json(auto.body()).get("model").asText(), "auto routes around the open breaker");
+            assertEquals(calls + 1, SimulatorCalls.count(tag), "one call, to the backend that answered");
+            assertTrue(Ledger.rows(fallbackId).stream().noneMatch(r -> "sim-cloud".equals(r.backend())),
+                    "the open breaker's backend is not even tried");
+            JsonNode skipped = null;
+            for (JsonNode s : plan.get("ranking")) {
+                if (s.get("model").asText().equals("sim-cloud")) {
+                    skipped = s;
+                }
+            }
+            assertEquals("unavailable", skipped.get("excluded").asText(), plan.toString());
+            assertEquals("circuit breaker open", skipped.get("excluded_because").asText());
         } finally {
             closeSimCloudBreaker(tag);
         }

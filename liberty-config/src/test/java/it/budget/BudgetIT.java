@@ -180,9 +180,11 @@ class BudgetIT {
         assertEquals("local", response.headers().firstValue("x-router-tier").orElseThrow());
         assertEquals("sim-local", json(response.body()).get("model").asText());
         List<Ledger.Row> rows = Ledger.rows(requestId);
-        // Every paid cloud model is refused before anything is called; then the free local model answers.
-        assertEquals(List.of("sim-cloud:REJECTED", "sim-anthropic:REJECTED", "sim-local:OK"),
+        // The ranking already knows the money is gone: no paid model is even reserved for; the free one answers.
+        assertEquals(List.of("sim-local:OK"),
                 rows.stream().map(r -> r.backend() + ":" + r.outcome()).collect(Collectors.toList()));
+        assertTrue(response.headers().firstValue("x-router-reason").orElseThrow().contains("budget"),
+                response.headers().firstValue("x-router-reason").orElseThrow());
         assertEquals(1, SimulatorCalls.count(tag), "only the free model was called");
     }
 

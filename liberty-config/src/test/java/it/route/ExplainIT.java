@@ -30,11 +30,13 @@ class ExplainIT {
         JsonNode plan = json(explained.body());
         assertEquals("route.explanation", plan.get("object").asText());
         assertTrue(plan.get("reason").asText().startsWith("auto:"));
+        assertEquals("MISS", plan.get("cache").get("status").asText());
         JsonNode first = plan.get("candidates").get(0);
         assertEquals(1, first.get("rank").asInt());
-        assertEquals("sim-local", first.get("model").asText());
-        assertEquals("local", first.get("tier").asText());
-        assertTrue(plan.get("candidates").size() >= 2, "the other tier stays as fallback");
+        assertEquals(plan.get("ranking").get(0).get("model").asText(), first.get("model").asText());
+        assertTrue(plan.get("candidates").size() >= 2, "the other candidates stay as fallbacks");
+        assertTrue(plan.get("prompt").get("difficulty").asDouble() >= 0);
+        assertTrue(plan.get("weights").get("cost_per_usd").asDouble() > 0);
         assertEquals(0, SimulatorCalls.count(tag), "no backend was called");
         assertEquals(0, Ledger.rows(id).size(), "nothing was recorded");
 
@@ -43,13 +45,18 @@ class ExplainIT {
     }
 
     @Test
-    void complexPromptsPlanTheCloudFirstAndPinnedModelsOnlyThemselves() {
-        JsonNode complex = json(client.post("/v1/route/explain",
-                chatBody("auto", "Refactor this function and prove it is correct step by step.", false, false), null)
-                .body());
+    void harderPromptsRaiseTheLocalModelsPredictedFailureAndPinnedModelsPlanOnlyThemselves() {
+        JsonNode easy = json(client.post("/v1/route/explain",
+                chatBody("auto", "What is the capital of France?", false, false), null).body());
+        JsonNode hard = json(client.post("/v1/route/explain", chatBody("auto",
+                "A train leaves at 3:15 pm at 84 km/h; a second leaves the same station at 4:05 pm at 112 km/h. "
+                        + "At what time, to the minute, does the second catch up, and how far from the station? "
+                        + "Show each step of the calculation.", false, false), null).body());
         JsonNode pinned = json(client.post("/v1/route/explain", chatBody("sim-cloud", "Hi", false, false), null).body());
 
-        assertEquals("cloud", complex.get("candidates").get(0).get("tier").asText());
+        assertTrue(hard.get("prompt").get("difficulty").asDouble() > easy.get("prompt").get("difficulty").asDouble(),
+                easy.get("prompt") + " vs " + hard.get("prompt"));
+        assertEquals("math", hard.get("prompt").get("category").asText());
         assertEquals(1, pinned.get("candidates").size());
         assertEquals("sim-cloud", pinned.get("candidates").get(0).get("model").asText());
     }

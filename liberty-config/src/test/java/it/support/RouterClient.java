@@ -89,6 +89,22 @@ public final class RouterClient {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** POST to any path with the given key (or none), request id (or none) and extra headers. */
+    public HttpResponse<String> postWithHeaders(String path, String body, String bearer, String requestId,
+                                                java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (requestId != null) {
+            request.header("x-request-id", requestId);
+        }
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     public HttpResponse<String> postChatWithHeader(String body, String header, String value) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/chat/completions"))
                 .timeout(Duration.ofSeconds(60))

@@ -108,17 +108,16 @@ public class SlaAdministration {
         });
     }
 
-    /** Makes one key follow its own policy, or with {@code null} its tenant's again. */
-    public void assignToKey(String actor, long tenantId, long apiKeyId, Long policyId) {
+    /** Makes one key (by its public id) follow its own policy, or with {@code null} its tenant's again. */
+    public void assignToKey(String actor, long tenantId, String keyId, Long policyId) {
         accounts.requireAdmin(actor);
-        boolean ownKey = keys.listByTenant(tenantId).stream().anyMatch(k -> k.getId() == apiKeyId);
-        if (!ownKey) {
-            throw new UnknownObjectException("key", "Tenant " + tenantId + " has no key " + apiKeyId + ".");
-        }
+        long apiKeyId = keys.listByTenant(tenantId).stream().filter(k -> k.getKeyId().equals(keyId))
+                .map(k -> k.getId()).findFirst()
+                .orElseThrow(() -> new UnknownObjectException("key", "Tenant " + tenantId + " has no key " + keyId + "."));
         String policy = policyName(policyId);
         transaction.run(() -> {
             policies.assignToKey(tenantId, apiKeyId, policyId);
-            audit.record(actor, "sla.assign", "tenant:" + tenantId + "/key:" + apiKeyId, assignment(policy));
+            audit.record(actor, "sla.assign", "tenant:" + tenantId + "/key:" + keyId, assignment(policy));
             return null;
         });
     }

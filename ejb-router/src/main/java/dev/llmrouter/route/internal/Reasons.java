@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The short, human-readable why behind {@code x-router-reason}: the winner's terms against the runner-up. */
+/**
+ * The short, human-readable why behind {@code x-router-reason}: the winner's terms against the runner-up,
+ * the rules that matched, budget pacing, and which candidates were left out. Explain has the whole story.
+ */
 final class Reasons {
 
     private Reasons() {
@@ -17,26 +20,27 @@ final class Reasons {
     static String of(ChatRequest request, PromptProfile profile, RoutingDecision.Analysis analysis,
                      List<RoutingDecision.Candidate> tried) {
         List<String> parts = new ArrayList<>();
-        parts.add(request.isAuto() ? "auto: " + profile.because() : "model " + request.model() + " requested");
         List<CandidateScore> scores = analysis.ranking().scores();
         CandidateScore first = scores.stream().filter(s -> s.backend().equals(tried.get(0).model())).findFirst()
                 .orElseThrow();
-        String winner = first.backend() + " " + terms(first);
-        if (!first.eligible()) {
-            winner += " although " + first.excluded();
-        }
         CandidateScore runnerUp = scores.stream().filter(s -> s != first && s.eligible()).findFirst().orElse(null);
-        if (runnerUp != null) {
-            winner += " over " + runnerUp.backend() + " " + terms(runnerUp);
-        }
-        parts.add(winner);
-        scores.stream().filter(s -> s != first && !s.eligible()).forEach(s -> parts.add(s.backend() + " excluded: "
-                + s.excluded()));
+        String head = request.isAuto()
+                ? String.format(Locale.ROOT, "auto: %s, difficulty %.2f -> %s", profile.category(),
+                        profile.difficulty(), first.backend())
+                : "model " + request.model() + " requested";
+        parts.add(head + " " + terms(first) + (runnerUp == null ? ""
+                : String.format(Locale.ROOT, " over %s %.2f", runnerUp.backend(), runnerUp.utility())));
         if (!analysis.rules().isEmpty()) {
-            parts.add("rules " + String.join(", ", analysis.rules()));
+            parts.add("rules: " + String.join(", ", analysis.rules()));
         }
         if (analysis.pacing() != null) {
             parts.add(analysis.pacing());
+        }
+        List<String> excluded = scores.stream().filter(s -> !s.eligible())
+                .map(s -> s.backend() + " (" + s.exclusion().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")")
+                .toList();
+        if (!excluded.isEmpty()) {
+            parts.add("excluded: " + String.join(", ", excluded));
         }
         parts.addAll(analysis.ranking().notes());
         return String.join("; ", parts);

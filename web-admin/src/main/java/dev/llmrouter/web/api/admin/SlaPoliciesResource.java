@@ -99,7 +99,7 @@ public class SlaPoliciesResource {
     @Path("/tenants/{tenantId}/keys/{keyId}/sla-policy")
     @RolesAllowed(AdminAccounts.ADMIN)
     @Operation(summary = "One key follows its own policy: {\"policy_id\": n}, or its tenant's again: null")
-    public Response assignKey(@PathParam("tenantId") long tenantId, @PathParam("keyId") long keyId, String body) {
+    public Response assignKey(@PathParam("tenantId") long tenantId, @PathParam("keyId") String keyId, String body) {
         policies.assignToKey(Actors.of(security), tenantId, keyId, JsonBodies.longValue(JsonBodies.object(body),
                 "policy_id").orElse(null));
         return Response.noContent().build();
