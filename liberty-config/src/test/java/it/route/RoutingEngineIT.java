@@ -153,7 +153,8 @@ class RoutingEngineIT {
             admin.delete("/admin/api/routing-rules/" + forceCloud);
             admin.delete("/admin/api/routing-rules/" + forbidAnthropic);
         }
-        assertTrue(explain(ruled.key(), body, Map.of()).get("rules").isEmpty(), "deleted rules apply at once");
+        assertTrue(explain(ruled.key(), body, Map.of("Cache-Control", "no-cache")).get("rules").isEmpty(),
+                "deleted rules stop at once");
     }
 
     @Test

@@ -88,19 +88,7 @@ public class JdbcRoutingExamples implements RoutingExamples {
                 + " where " + (tenantId == null ? "tenant_id is null" : "(tenant_id = ? or tenant_id is null)")
                 + " order by embedding <=> ? limit ?";
         try (Connection c = dataSource.getConnection()) {
-            // SET LOCAL outside a transaction silently does nothing: a plain connection (tools) gets one here.
-            boolean own = c.getAutoCommit();
-            if (own) {
-                c.setAutoCommit(false);
-            }
-            try {
-                return nearest(c, sql, tenantId, embedding, limit);
-            } finally {
-                if (own) {
-                    c.rollback();
-                    c.setAutoCommit(true);
-                }
-            }
+            return nearest(c, sql, tenantId, embedding, limit);
         } catch (SQLException e) {
             throw new RoutingHistoryUnavailableException("routing history lookup failed", e);
         }
@@ -108,10 +96,15 @@ public class JdbcRoutingExamples implements RoutingExamples {
 
     private static List<RoutingNeighbour> nearest(Connection c, String sql, Long tenantId, float[] embedding, int limit)
             throws SQLException {
+        // A filtered HNSW scan must keep searching until it finds rows. Inside a transaction the settings
+        // end with it; a connection that reports auto-commit gets them for its session instead, because
+        // SET LOCAL would silently do nothing there. Liberty reports auto-commit even inside the method's own
+        // global transaction, and refuses local commit or rollback calls on it (DSRA9350E): managing a
+        // transaction here is not an option. Every HNSW search of the router wants these values anyway.
+        String scope = c.getAutoCommit() ? "set " : "set local ";
         try (Statement settings = c.createStatement()) {
-            // Local to this transaction: a filtered HNSW scan keeps searching until it finds rows.
-            settings.execute("set local hnsw.iterative_scan = relaxed_order");
-            settings.execute("set local hnsw.ef_search = " + Math.max(40, 2 * limit));
+            settings.execute(scope + "hnsw.iterative_scan = relaxed_order");
+            settings.execute(scope + "hnsw.ef_search = " + Math.max(40, 2 * limit));
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             PGvector vector = new PGvector(embedding);

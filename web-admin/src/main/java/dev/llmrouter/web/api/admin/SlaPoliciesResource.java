@@ -25,9 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /admin/api/sla-policies}: latency target, maximum cost per request, minimum quality and the
- * quality/cost trade-off; and which tenants and keys follow each ({@code PUT .../tenants/{id}/sla-policy}).
+ * quality/cost trade-off, with the tenants and keys that follow each ({@link TenantSlaResource}, {@link KeySlaResource}).
  */
-@Path("/admin/api")
+@Path("/admin/api/sla-policies")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({AdminAccounts.ADMIN, AdminAccounts.VIEWER})
 @Tag(name = "admin: routing", description = "Routing rules, SLA policies, decisions, labelled outcomes")
@@ -41,7 +41,6 @@ public class SlaPoliciesResource {
     SecurityContext security;
 
     @GET
-    @Path("/sla-policies")
     @Operation(summary = "Every SLA policy, with the tenants and keys that follow it")
     public String list() {
         JsonArrayBuilder data = Json.createArrayBuilder();
@@ -52,14 +51,13 @@ public class SlaPoliciesResource {
     }
 
     @GET
-    @Path("/sla-policies/{id}")
+    @Path("/{id}")
     @Operation(summary = "One SLA policy")
     public String get(@PathParam("id") long id) {
         return RoutingJson.sla(policies.get(id), policies.followers(id)).build().toString();
     }
 
     @POST
-    @Path("/sla-policies")
     @RolesAllowed(AdminAccounts.ADMIN)
     @Operation(summary = "Create: {\"name\", \"latency_target_ms\", \"max_cost_micros\", \"min_quality\", \"cost_weight\"}")
     public Response create(String body) {
@@ -68,7 +66,7 @@ public class SlaPoliciesResource {
     }
 
     @PUT
-    @Path("/sla-policies/{id}")
+    @Path("/{id}")
     @RolesAllowed(AdminAccounts.ADMIN)
     @Operation(summary = "Replace a policy's settings")
     public String update(@PathParam("id") long id, String body) {
@@ -77,31 +75,11 @@ public class SlaPoliciesResource {
     }
 
     @DELETE
-    @Path("/sla-policies/{id}")
+    @Path("/{id}")
     @RolesAllowed(AdminAccounts.ADMIN)
     @Operation(summary = "Delete a policy nobody follows (409 otherwise)")
     public Response delete(@PathParam("id") long id) {
         policies.delete(Actors.of(security), id);
-        return Response.noContent().build();
-    }
-
-    @PUT
-    @Path("/tenants/{tenantId}/sla-policy")
-    @RolesAllowed(AdminAccounts.ADMIN)
-    @Operation(summary = "The tenant follows a policy: {\"policy_id\": n}, or the router's defaults: {\"policy_id\": null}")
-    public Response assignTenant(@PathParam("tenantId") long tenantId, String body) {
-        policies.assignToTenant(Actors.of(security), tenantId, JsonBodies.longValue(JsonBodies.object(body),
-                "policy_id").orElse(null));
-        return Response.noContent().build();
-    }
-
-    @PUT
-    @Path("/tenants/{tenantId}/keys/{keyId}/sla-policy")
-    @RolesAllowed(AdminAccounts.ADMIN)
-    @Operation(summary = "One key follows its own policy: {\"policy_id\": n}, or its tenant's again: null")
-    public Response assignKey(@PathParam("tenantId") long tenantId, @PathParam("keyId") String keyId, String body) {
-        policies.assignToKey(Actors.of(security), tenantId, keyId, JsonBodies.longValue(JsonBodies.object(body),
-                "policy_id").orElse(null));
         return Response.noContent().build();
     }
 }
