@@ -67,16 +67,7 @@ public final class RouterClient {
     }
 
     private HttpResponse<String> postJson(String path, String body, String bearer, String requestId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json");
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        if (requestId != null) {
-            request.header("x-request-id", requestId);
-        }
-        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return postWithHeaders(path, body, bearer, requestId, java.util.Map.of());
     }
 
     /** POST a chat completion with the given key and extra headers. */
