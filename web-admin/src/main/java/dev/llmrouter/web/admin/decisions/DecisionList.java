@@ -21,7 +21,7 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class DecisionLog implements Serializable {
+public class DecisionList implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final int PAGE = 25;
