@@ -35,7 +35,7 @@ public record ServiceLevel(String policy, Long latencyTargetMs, Long deadlineMs,
         return new ServiceLevel(policy, latencyTargetMs, min(deadlineMs, hintDeadlineMs),
                 min(maxCostMicros, hintMaxCostMicros),
                 hintMinQuality == null ? minQuality : minQuality == null ? hintMinQuality
-                        : Math.max(minQuality, hintMinQuality), costWeight);
+                        : Double.valueOf(Math.max(minQuality, hintMinQuality)), costWeight);
     }
 
     private static Long min(Long a, Long b) {
