@@ -104,7 +104,7 @@ public final class Browser implements AutoCloseable {
     /** Picks an option of a PrimeFaces selectOneMenu the way a user does: open it, click the option. */
     public void choose(String componentId, String label) {
         waitFor("[id='" + componentId + "'] .ui-selectonemenu-trigger").click();
-        waitFor("[id='" + componentId + "_items'] li[data-label='" + label + "']").click();
+        waitFor("[id='" + componentId + "_items'] li[data-label=\"" + label + "\"]").click();
         waitForAjax();
     }
 
