@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -56,7 +57,10 @@ class RoutingConsoleIT {
             assertEquals("rule", exclusion(browser, "editor:draft:ranking", "sim-local"));
             assertTrue(eligible(browser, "editor:now:ranking", "sim-local"), "nothing was saved yet");
             assertTrue(browser.present("[id='editor:changed']"), "the page says the plan changes");
+            browser.driver().manage().window().setSize(new Dimension(1440, 1700));
+            browser.script("document.getElementById('editor:preview').scrollIntoView();");
             browser.screenshot("rules-preview");
+            browser.driver().manage().window().setSize(new Dimension(1440, 1000));
 
             browser.find("#editor\\:save").click();
             browser.until(() -> browser.text("#rules\\:table").contains(ruleName));
@@ -87,11 +91,16 @@ class RoutingConsoleIT {
 
             rowButton(browser, "it first " + tag, "down").click();
             browser.until(() -> rule(first).path("priority").asInt() > rule(second).path("priority").asInt());
+            browser.waitForAjax();
+            assertTrue(browser.text("#rules\\:table").indexOf("it second " + tag)
+                    < browser.text("#rules\\:table").indexOf("it first " + tag), "the list shows the new order");
 
             rowButton(browser, "it second " + tag, "disable").click();
             browser.until(() -> !rule(second).path("enabled").asBoolean());
+            browser.waitForAjax();
             rowButton(browser, "it second " + tag, "enable").click();
             browser.until(() -> rule(second).path("enabled").asBoolean());
+            browser.waitForAjax();
 
             rowButton(browser, "it first " + tag, "delete").click();
             browser.waitFor(".ui-confirmdialog-yes").click();
