@@ -57,6 +57,7 @@ class RoutingConsoleIT {
             assertEquals("rule", exclusion(browser, "editor:draft:ranking", "sim-local"));
             assertTrue(eligible(browser, "editor:now:ranking", "sim-local"), "nothing was saved yet");
             assertTrue(browser.present("[id='editor:changed']"), "the page says the plan changes");
+            browser.until(() -> browser.text("[id='editor:draft:reason']").contains(ruleName));
             browser.driver().manage().window().setSize(new Dimension(1440, 1700));
             browser.script("document.getElementById('editor:preview').scrollIntoView();");
             browser.screenshot("rules-preview");
