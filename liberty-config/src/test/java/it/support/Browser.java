@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -96,6 +99,36 @@ public final class Browser implements AutoCloseable {
         find(css).click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(old));
         waitFor("body");
+    }
+
+    /** Picks an option of a PrimeFaces selectOneMenu the way a user does: open it, click the option. */
+    public void choose(String componentId, String label) {
+        waitFor("[id='" + componentId + "'] .ui-selectonemenu-trigger").click();
+        waitFor("[id='" + componentId + "_items'] li[data-label=\"" + label + "\"]").click();
+        waitForAjax();
+    }
+
+    /** Waits until no PrimeFaces Ajax request is queued or running (a delayed one may not have started yet). */
+    public void waitForAjax() {
+        until(() -> Boolean.TRUE.equals(script(
+                "return !!window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0);")));
+    }
+
+    /** Polls until the condition holds (elements re-rendered by Ajax are looked up again each time). */
+    public void until(BooleanSupplier condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .until(d -> condition.getAsBoolean());
+    }
+
+    /** The text of the element now, or "" when it is not there. */
+    public String text(String css) {
+        try {
+            return driver.findElements(By.cssSelector(css)).stream().findFirst().map(WebElement::getText).orElse("");
+        } catch (StaleElementReferenceException e) {
+            return "";
+        }
     }
 
     public Object script(String javaScript, Object... args) {
