@@ -1,6 +1,7 @@
 package dev.llmrouter.bench;
 
 import dev.llmrouter.embed.DjlEmbedder;
+import dev.llmrouter.embed.Embedder;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -27,11 +28,23 @@ import java.util.concurrent.Future;
  */
 public final class EmbeddingStore {
 
+    /** Loads an embedder with the given number of concurrent predictors. */
+    public interface Loader {
+        Embedder load(int pool) throws Exception;
+    }
+
     private final Path file;
+    private final Loader loader;
     private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
 
     public EmbeddingStore(Path file) throws IOException {
+        this(file, DjlEmbedder::load);
+    }
+
+    /** A store for another model's vectors (same 384 dimensions), in its own file. */
+    public EmbeddingStore(Path file, Loader loader) throws IOException {
         this.file = file;
+        this.loader = loader;
         if (Files.exists(file)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
                 while (true) {
@@ -75,7 +88,8 @@ public final class EmbeddingStore {
         int threads = Runtime.getRuntime().availableProcessors();
         long start = System.nanoTime();
         List<String> todo = new ArrayList<>(missing);
-        try (DjlEmbedder embedder = DjlEmbedder.load(threads);
+        Embedder embedder = loader.load(threads);
+        try (AutoCloseable closing = (AutoCloseable) embedder;
              DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file,
                      StandardOpenOption.CREATE, StandardOpenOption.APPEND)))) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);

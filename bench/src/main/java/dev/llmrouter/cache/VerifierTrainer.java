@@ -1,5 +1,6 @@
 package dev.llmrouter.cache;
 
+import dev.llmrouter.bench.BoostedTrees;
 import dev.llmrouter.bench.EmbeddingStore;
 import dev.llmrouter.bench.Pair;
 import dev.llmrouter.bench.Split;
@@ -49,6 +50,11 @@ public final class VerifierTrainer {
         int ensemble = 1;
         boolean eligibleOnly = false;
         double paraphraseWeight = 5;
+        int treeRounds = 800;
+        double treeRate = 0.03;
+        int treeLeaves = 31;
+        int treeMinLeaf = 80;
+        double treeWeight = 0.5;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--qqp" -> qqp = Path.of(args[++i]);
@@ -66,6 +72,11 @@ public final class VerifierTrainer {
                 case "--eligible-only" -> eligibleOnly = true;
                 case "--ensemble" -> ensemble = Integer.parseInt(args[++i]);
                 case "--dump" -> dump = Path.of(args[++i]);
+                case "--tree-rounds" -> treeRounds = Integer.parseInt(args[++i]);
+                case "--tree-rate" -> treeRate = Double.parseDouble(args[++i]);
+                case "--tree-leaves" -> treeLeaves = Integer.parseInt(args[++i]);
+                case "--tree-min-leaf" -> treeMinLeaf = Integer.parseInt(args[++i]);
+                case "--tree-weight" -> treeWeight = Double.parseDouble(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -127,20 +138,32 @@ public final class VerifierTrainer {
                 net.output(), 0.5);
         double threshold = report(examples, e -> model.score(e.full), targetPrecision);
 
+        System.out.println("== boosted trees over the " + PairFeatures.NAMES.size() + " features: up to " + treeRounds
+                + " rounds, rate " + treeRate + ", " + treeLeaves + " leaves, >= " + treeMinLeaf + " rows per leaf");
+        BoostedTrees boosted = BoostedTrees.fit(scalars(fit), labels(fit), weights(fit, paraphraseWeight),
+                scalars(valid), labels(valid), treeRounds, treeRate, treeLeaves, treeMinLeaf, 1.0, 128, 100);
+        report(examples, e -> boosted.probability(e.scalar), targetPrecision);
+        double w = treeWeight;
+        System.out.println("== shipped blend: " + (1 - w) + " x embedding verifier + " + w + " x trees");
+        ToDoubleFunction<Example> blend = e -> (1 - w) * model.score(e.full) + w * boosted.probability(e.scalar);
+        double blendThreshold = report(examples, blend, targetPrecision);
+
         if (resources != null) {
             writeScalar(resources.resolve(VerifierModel.RESOURCE), scalarInputs, scalarNet, scalarThreshold, fit.size(),
                     line(examples, e -> scalarModel.score(e.scalar), scalarThreshold, Split.Part.HELD_OUT));
             writeEmbedding(resources.resolve(EmbeddingVerifier.RESOURCE), fullInputs, net, threshold, fit.size(),
                     line(examples, e -> model.score(e.full), threshold, Split.Part.HELD_OUT));
-            System.out.println("wrote " + resources.resolve(VerifierModel.RESOURCE) + " and "
-                    + resources.resolve(EmbeddingVerifier.RESOURCE));
+            writeTrees(resources.resolve(TreeVerifier.RESOURCE), boosted, w, blendThreshold, fit.size(),
+                    line(examples, blend, blendThreshold, Split.Part.HELD_OUT));
+            System.out.println("wrote " + resources.resolve(VerifierModel.RESOURCE) + ", "
+                    + resources.resolve(EmbeddingVerifier.RESOURCE) + " and " + resources.resolve(TreeVerifier.RESOURCE));
         }
         if (dump != null) {
             try (Writer writer = Files.newBufferedWriter(dump, StandardCharsets.UTF_8)) {
                 for (Example e : examples) {
                     if (e.part == Split.Part.HELD_OUT && e.eligible) {
                         writer.write(String.format(Locale.ROOT, "%d\t%b\t%.4f\t%.4f\t%.4f\t%s\t%s%n", e.pair.same() ? 1 : 0,
-                                e.paraphrase, model.score(e.full), scalarModel.score(e.scalar), e.scalar[0],
+                                e.paraphrase, blend.applyAsDouble(e), scalarModel.score(e.scalar), e.scalar[0],
                                 escape(e.pair.a()), escape(e.pair.b())));
                     }
                 }
@@ -321,6 +344,40 @@ public final class VerifierTrainer {
                 writer.write("hidden." + j + "=" + join(net.hidden()[j]) + "\n");
             }
             writer.write("output=" + join(net.output()) + "\n");
+        }
+    }
+
+    private static double[][] scalars(List<Example> rows) {
+        double[][] x = new double[rows.size()][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rows.get(i).scalar;
+        }
+        return x;
+    }
+
+    private static void writeTrees(Path out, BoostedTrees boosted, double weight, double threshold, int fitted,
+                                   String heldOut) throws IOException {
+        try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            writer.write("# Boosted trees over the PairFeatures, blended with the embedding verifier: score = (1 - weight)"
+                    + " x network + weight x trees.\n");
+            writer.write("# Nodes: feature/threshold/left/right (left when value <= threshold), leaves =value (logit)."
+                    + " Written by bench/train-verifier; do not edit by hand.\n");
+            writer.write("# Fitted on " + fitted + " pairs. Held-out (blend): " + heldOut + "\n");
+            writer.write(String.format(Locale.ROOT, "threshold=%.3f%n", threshold));
+            writer.write(String.format(Locale.ROOT, "weight=%.3f%n", weight));
+            writer.write("features=" + String.join(",", PairFeatures.NAMES) + "\n");
+            writer.write(String.format(Locale.ROOT, "base=%.6g%n", boosted.base()));
+            writer.write("trees=" + boosted.trees().size() + "\n");
+            for (int k = 0; k < boosted.trees().size(); k++) {
+                BoostedTrees.Tree t = boosted.trees().get(k);
+                StringJoiner nodes = new StringJoiner(" ");
+                for (int n = 0; n < t.feature().length; n++) {
+                    nodes.add(t.feature()[n] < 0 ? String.format(Locale.ROOT, "=%.5g", t.value()[n])
+                            : String.format(Locale.ROOT, "%d/%s/%d/%d", t.feature()[n], Double.toString(t.threshold()[n]), t.left()[n],
+                                    t.right()[n]));
+                }
+                writer.write("tree." + k + "=" + nodes + "\n");
+            }
         }
     }
 

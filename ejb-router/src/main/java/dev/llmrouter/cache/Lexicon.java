@@ -77,6 +77,17 @@ final class Lexicon {
             "when", "where", "which", "is", "are", "can", "could", "should", "would", "will", "do",
             "does", "did", "was", "were", "has", "have", "may", "might", "shall");
 
+    /** Opening words that set a question's kind; position in the list is the kind's code. */
+    static final List<String> OPENING_WORDS = List.of("what", "how", "why", "which", "who", "when", "where",
+            "is", "are", "can", "do", "does", "should", "will", "would");
+
+    /**
+     * Words that shape the answer rather than the topic: "the best way", "some tips", "the most ...".
+     * A question that asks for a ranking or a list differs from one that asks how, even on one topic.
+     */
+    static final Set<String> ANSWER_SHAPE = Set.of("best", "top", "good", "greatest", "most", "worst", "better",
+            "easiest", "fastest", "cheapest", "ways", "way", "tips", "some");
+
     static final Set<String> STOPWORDS = Set.of("a", "an", "the", "and", "or", "but", "if", "of",
             "at", "by", "for", "with", "about", "to", "from", "in", "into", "on", "onto", "as", "is",
             "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "doing", "have",

@@ -13,7 +13,9 @@ final class PairFeatures {
             "question_word_agree", "head_word_agree", "entity_jaccard", "has_entities",
             "cosine_x_content", "unshared_max_side", "unshared_min_side", "same_content",
             "char_trigram_jaccard", "cosine_cubed", "order_discordance", "directional_swap",
-            "question_count_diff", "unshared_longest");
+            "question_count_diff", "unshared_longest", "sorted_char_similarity", "char_similarity",
+            "word_order_similarity", "first_word_min", "first_word_max", "first_word_agree", "words_a", "words_b",
+            "word_count_diff", "answer_shape_diff", "conjunction_mismatch", "chars_a", "chars_b");
 
     private PairFeatures() {
     }
@@ -43,7 +45,94 @@ final class PairFeatures {
             directionalSwap(a, b) ? 1.0 : 0.0,
             Math.min(3, Math.abs(count(a.raw, '?') - count(b.raw, '?'))),
             Math.max(longestMissing(a.contentWords, b.contentWords), longestMissing(b.contentWords, a.contentWords)) / 10.0,
+            similarity(sortedWords(a), sortedWords(b)),
+            similarity(clip(a.lower), clip(b.lower)),
+            similarity(a.words, b.words),
+            Math.min(firstWordType(a), firstWordType(b)),
+            Math.max(firstWordType(a), firstWordType(b)),
+            firstWordType(a) == firstWordType(b) ? 1.0 : 0.0,
+            a.words.size(),
+            b.words.size(),
+            Math.abs(a.words.size() - b.words.size()),
+            Math.abs(countOf(a.wordSet, Lexicon.ANSWER_SHAPE) - countOf(b.wordSet, Lexicon.ANSWER_SHAPE)),
+            conjunction(a) != conjunction(b) ? 1.0 : 0.0,
+            a.raw.length(),
+            b.raw.length(),
         };
+    }
+
+    /** Edit distances are quadratic; the opening of a long question says what it asks. */
+    private static final int MAX_EDIT_LENGTH = 300;
+
+    /**
+     * 1 minus the edit distance over the longer length. On the words sorted it forgives reordering
+     * ("convert html to pdf" / "pdf to html convert"), on the raw text it notices small rewrites that
+     * word sets miss ("maintain stress" / "maintain stressed"), on the word sequence it sees order.
+     */
+    static double similarity(List<String> a, List<String> b) {
+        int n = a.size();
+        int m = b.size();
+        if (Math.max(n, m) == 0) {
+            return 1.0;
+        }
+        int[] previous = new int[m + 1];
+        int[] current = new int[m + 1];
+        for (int j = 0; j <= m; j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= n; i++) {
+            current[0] = i;
+            for (int j = 1; j <= m; j++) {
+                int substitute = previous[j - 1] + (a.get(i - 1).equals(b.get(j - 1)) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return 1.0 - previous[m] / (double) Math.max(n, m);
+    }
+
+    private static List<String> clip(String text) {
+        String s = text.length() > MAX_EDIT_LENGTH ? text.substring(0, MAX_EDIT_LENGTH) : text;
+        List<String> chars = new ArrayList<>(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            chars.add(String.valueOf(s.charAt(i)));
+        }
+        return chars;
+    }
+
+    private static List<String> sortedWords(QuestionText q) {
+        List<String> sorted = new ArrayList<>(q.words);
+        java.util.Collections.sort(sorted);
+        return clip(String.join(" ", sorted));
+    }
+
+    /**
+     * Which kind of question the first word opens (what, how, why, ...), or the list's length when
+     * it opens with none: "How do I ..." and "Why do I ..." about the same topic ask different things.
+     */
+    private static int firstWordType(QuestionText q) {
+        if (q.words.isEmpty()) {
+            return Lexicon.OPENING_WORDS.size();
+        }
+        int at = Lexicon.OPENING_WORDS.indexOf(q.words.get(0));
+        return at < 0 ? Lexicon.OPENING_WORDS.size() : at;
+    }
+
+    private static int countOf(Set<String> words, Set<String> vocabulary) {
+        int n = 0;
+        for (String w : words) {
+            if (vocabulary.contains(w)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A question that joins two asks ("advantages and disadvantages", "X or Y") against one that does not. */
+    private static boolean conjunction(QuestionText q) {
+        return q.wordSet.contains("and") || q.wordSet.contains("or");
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.function.ToDoubleFunction;
  * Decides whether the nearest cached question may answer the incoming one: a cosine floor, then
  * the {@link QuestionGuards} as hard vetoes, then a small learned verifier whose probability
  * must reach the acceptance threshold. With both embeddings at hand the verifier sees them
- * whole ({@link EmbeddingVerifier}); callers that only have a cosine get the scalar
+ * whole ({@link EmbeddingVerifier}) and its probability is blended with boosted trees over the
+ * lexical features ({@link TreeVerifier}); callers that only have a cosine get the scalar
  * {@link VerifierModel}, which is weaker and tuned to its own threshold. Stateless and
  * thread-safe.
  */
@@ -18,31 +19,34 @@ public final class SemanticMatcher {
     private final QuestionGuards guards = new QuestionGuards();
     private final VerifierModel scalarVerifier;
     private final EmbeddingVerifier embeddingVerifier;
+    private final TreeVerifier trees;
     /** A tenant's own threshold, applied to both verifiers; null keeps each verifier's tuned one. */
     private final Double override;
 
     /** Shipped verifiers with their tuned thresholds. */
     public SemanticMatcher() {
-        this(VerifierModel.shipped(), EmbeddingVerifier.shipped(), null);
+        this(VerifierModel.shipped(), EmbeddingVerifier.shipped(), TreeVerifier.shipped(), null);
     }
 
     /** Shipped verifiers with another acceptance threshold (0..1; higher serves fewer, safer hits). */
     public SemanticMatcher(double threshold) {
-        this(VerifierModel.shipped(), EmbeddingVerifier.shipped(), threshold);
+        this(VerifierModel.shipped(), EmbeddingVerifier.shipped(), TreeVerifier.shipped(), threshold);
     }
 
-    SemanticMatcher(VerifierModel scalarVerifier, EmbeddingVerifier embeddingVerifier, Double threshold) {
+    SemanticMatcher(VerifierModel scalarVerifier, EmbeddingVerifier embeddingVerifier, TreeVerifier trees,
+                    Double threshold) {
         if (threshold != null && (threshold < 0 || threshold > 1)) {
             throw new IllegalArgumentException("threshold must be within 0..1: " + threshold);
         }
         this.scalarVerifier = scalarVerifier;
         this.embeddingVerifier = embeddingVerifier;
+        this.trees = trees;
         this.override = threshold;
     }
 
-    /** The acceptance threshold of the embedding path, the one the server uses. */
+    /** The acceptance threshold of the embedding path (the blended probability), the one the server uses. */
     public double threshold() {
-        return override != null ? override : embeddingVerifier.threshold();
+        return override != null ? override : trees.threshold();
     }
 
     /** Threshold of the cosine-only path. */
@@ -66,7 +70,8 @@ public final class SemanticMatcher {
             cosine += cachedVector[i] * incomingVector[i];
         }
         return screenThenScore(cachedQuestion, incomingQuestion, cosine,
-                features -> embeddingVerifier.score(EmbeddingVerifier.input(features, cachedVector, incomingVector)),
+                features -> trees.blend(
+                        embeddingVerifier.score(EmbeddingVerifier.input(features, cachedVector, incomingVector)), features),
                 threshold());
     }
 

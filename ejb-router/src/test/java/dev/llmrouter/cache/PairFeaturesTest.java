@@ -1,6 +1,7 @@
 package dev.llmrouter.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,25 @@ class PairFeaturesTest {
         double[] f = features("How do I sell my kidney?", "How do I sell my kidney? Is it legal?");
         assertEquals(1.0, value(f, "question_count_diff"));
         assertEquals(0.5, value(f, "unshared_longest"), 1e-9);
+    }
+
+    @Test
+    void editSimilaritiesForgiveReorderingOnlyWhenSorted() {
+        double[] f = features("How do I convert HTML to PDF?", "PDF to HTML: how do I convert?");
+        assertEquals(1.0, value(f, "sorted_char_similarity"), 1e-9);
+        assertTrue(value(f, "word_order_similarity") < 0.5);
+        assertEquals(1.0, PairFeatures.similarity(java.util.List.of("a", "b"), java.util.List.of("a", "b")));
+        assertEquals(0.5, PairFeatures.similarity(java.util.List.of("a", "b"), java.util.List.of("a", "c")));
+    }
+
+    @Test
+    void questionKindAndAnswerShapeAreCompared() {
+        double[] f = features("How do I stay motivated?", "What are the best ways to stay motivated?");
+        assertEquals(0.0, value(f, "first_word_agree"));
+        assertEquals(2.0, value(f, "answer_shape_diff"));
+        double[] g = features("What are the advantages of WhatsApp?", "What are the advantages and disadvantages of WhatsApp?");
+        assertEquals(1.0, value(g, "first_word_agree"));
+        assertEquals(1.0, value(g, "conjunction_mismatch"));
     }
 
     private static double[] features(String a, String b) {

@@ -1,0 +1,24 @@
+package dev.llmrouter.cache;
+
+import dev.llmrouter.bench.EmbeddingStore;
+import dev.llmrouter.bench.Pair;
+import dev.llmrouter.embed.OnnxSentenceModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Bench-only: fills a store with another model's vectors for every development pair. */
+public final class SecondOpinionEmbed {
+
+    private SecondOpinionEmbed() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        OnnxSentenceModel.Kind kind = OnnxSentenceModel.Kind.valueOf(args[0]);
+        Path store = Path.of(args[1]);
+        int limit = args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
+        List<Pair> all = new ArrayList<>(Pair.read(Path.of("/work/shared/eval/semantic-cache/qqp-pairs.tsv"), limit));
+        all.addAll(Pair.read(Path.of("/work/shared/eval/semantic-cache/paraphrase-pairs.tsv"), Integer.MAX_VALUE));
+        new EmbeddingStore(store, pool -> new OnnxSentenceModel(kind, pool)).embedMissing(all);
+    }
+}
