@@ -1,5 +1,6 @@
 package dev.llmrouter.classify;
 
+import dev.llmrouter.bench.BoostedTrees;
 import dev.llmrouter.bench.EmbeddingStore;
 import dev.llmrouter.bench.LogisticFit;
 import dev.llmrouter.bench.RoutePrompt;
@@ -41,6 +42,8 @@ public final class QualityPriorTrainer {
         double optionsL2 = 3000;
         double freeL2 = 100;
         boolean freeEmbedding = false;
+        boolean combiner = true;
+        int trees = 150;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cache" -> cache = Path.of(args[++i]);
@@ -48,6 +51,8 @@ public final class QualityPriorTrainer {
                 case "--options-l2" -> optionsL2 = Double.parseDouble(args[++i]);
                 case "--free-l2" -> freeL2 = Double.parseDouble(args[++i]);
                 case "--free-embedding" -> freeEmbedding = true;
+                case "--no-combiner" -> combiner = false;
+                case "--trees" -> trees = Integer.parseInt(args[++i]);
                 default -> data = Path.of(args[i]);
             }
         }
@@ -68,14 +73,23 @@ public final class QualityPriorTrainer {
                     + data.getFileName() + ");\n# do not edit by hand.\n");
             w.write("dimensions=" + DjlEmbedder.DIMENSIONS + "\n");
             w.write("segments=" + QualityPrior.OPTIONS + "," + QualityPrior.FREE + "\n");
-            segment(w, QualityPrior.OPTIONS, options, store, PromptFeatures.NAMES, true, optionsL2);
-            segment(w, QualityPrior.FREE, free, store, FREE_FEATURES, freeEmbedding, freeL2);
+            Fitted fitted = fit(options, store, PromptFeatures.NAMES, true, optionsL2);
+            write(w, QualityPrior.OPTIONS, fitted);
+            if (combiner) {
+                writeCombiner(w, QualityPrior.OPTIONS, combiner(options, rows, store, PromptFeatures.NAMES, optionsL2,
+                        trees));
+            }
+            write(w, QualityPrior.FREE, fit(free, store, FREE_FEATURES, freeEmbedding, freeL2));
         }
         System.err.println("wrote " + out);
     }
 
-    private static void segment(Writer w, String name, List<RoutePrompt> rows, EmbeddingStore store,
-                                List<String> features, boolean embedding, double l2) throws java.io.IOException {
+    /** One segment's fitted heads and the layout and standardisation of its input. */
+    record Fitted(List<String> features, QualityPrior.Segment segment) {
+    }
+
+    private static Fitted fit(List<RoutePrompt> rows, EmbeddingStore store, List<String> features, boolean embedding,
+                              double l2) {
         int[] index = features.stream().mapToInt(PromptFeatures.NAMES::indexOf).toArray();
         QualityPrior.Segment layout = new QualityPrior.Segment(index, embedding, new double[0], new double[0],
                 null, null);
@@ -111,17 +125,133 @@ public final class QualityPriorTrainer {
                 z[r][i] = (x[r][i] - mean[i]) / scale[i];
             }
         }
-        System.err.printf(Locale.ROOT, "%s segment: %d prompts, %d inputs, l2 %.0f%n", name, rows.size(), n, l2);
-        double[] localHead = LogisticFit.fit(z, local, l2);
-        double[] cloudHead = LogisticFit.fit(z, cloud, l2);
-        w.write(name + ".features=" + String.join(",", features) + "\n");
-        w.write(name + ".embedding=" + embedding + "\n");
-        w.write(name + ".input.mean=" + join(mean) + "\n");
-        w.write(name + ".input.scale=" + join(scale) + "\n");
+        System.err.printf(Locale.ROOT, "segment of %d prompts, %d inputs, l2 %.0f%n", rows.size(), n, l2);
+        QualityPrior.Head localHead = new QualityPrior.Head(new double[0][], LogisticFit.fit(z, local, l2));
+        QualityPrior.Head cloudHead = new QualityPrior.Head(new double[0][], LogisticFit.fit(z, cloud, l2));
+        return new Fitted(features, new QualityPrior.Segment(index, embedding, mean, scale, localHead, cloudHead));
+    }
+
+    /**
+     * The learned combiner of the segment: boosted trees per tier over {@link QualityPrior.Combiner#INPUTS}.
+     * The priors it reads are out-of-fold (five folds by a hash of the prompt), as they will be for unseen
+     * prompts; the history it reads is what {@link QualityBlend#DEFAULT} collects for a prompt: the nearest
+     * labelled prompts of the whole file (the prompt itself left out) above the minimum similarity.
+     */
+    private static QualityPrior.Combiner combiner(List<RoutePrompt> segment, List<RoutePrompt> all,
+                                                   EmbeddingStore store, List<String> features, double l2,
+                                                   int trees) {
+        int folds = 5;
+        double[][] prior = new double[segment.size()][2];
+        for (int k = 0; k < folds; k++) {
+            List<RoutePrompt> train = new ArrayList<>();
+            List<Integer> held = new ArrayList<>();
+            for (int r = 0; r < segment.size(); r++) {
+                if (segment.get(r).bucket(77) % folds == k) {
+                    held.add(r);
+                } else {
+                    train.add(segment.get(r));
+                }
+            }
+            QualityPrior.Segment s = fit(train, store, features, true, l2).segment();
+            for (int r : held) {
+                RoutePrompt p = segment.get(r);
+                double[] x = s.standardised(PromptFeatures.of(p.prompt()), store.get(p.prompt()),
+                        DjlEmbedder.DIMENSIONS);
+                prior[r][0] = s.local().score(x);
+                prior[r][1] = s.cloud().score(x);
+            }
+        }
+        float[][] reference = new float[all.size()][];
+        for (int i = 0; i < reference.length; i++) {
+            reference[i] = store.get(all.get(i).prompt());
+        }
+        QualityBlend blend = QualityBlend.DEFAULT;
+        double[][] x = new double[segment.size()][];
+        boolean[] local = new boolean[segment.size()];
+        boolean[] cloud = new boolean[segment.size()];
+        java.util.stream.IntStream.range(0, segment.size()).parallel().forEach(r -> {
+            RoutePrompt p = segment.get(r);
+            float[] e = store.get(p.prompt());
+            double[] sims = new double[reference.length];
+            for (int i = 0; i < reference.length; i++) {
+                float[] v = reference[i];
+                double dot = 0;
+                for (int j = 0; j < v.length; j++) {
+                    dot += e[j] * v[j];
+                }
+                sims[i] = all.get(i).prompt().equals(p.prompt()) ? Double.NEGATIVE_INFINITY : dot;
+            }
+            Integer[] order = new Integer[sims.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(sims[b], sims[a]));
+            double weight = 0;
+            double weak = 0;
+            double strong = 0;
+            double sum = 0;
+            double max = 0;
+            int count = 0;
+            for (int i = 0; i < order.length && count < blend.perBackend(); i++) {
+                double sim = sims[order[i]];
+                if (sim < blend.minSimilarity()) {
+                    break;
+                }
+                double w = Math.pow(sim, blend.similarityPower());
+                RoutePrompt n = all.get(order[i]);
+                weight += w;
+                weak += w * (n.weakCorrect() ? 1 : 0);
+                strong += w * (n.strongCorrect() ? 1 : 0);
+                sum += sim;
+                max = Math.max(max, sim);
+                count++;
+            }
+            QualityPrior.History h = count == 0 ? new QualityPrior.History(Double.NaN, Double.NaN, 0, 0, 0)
+                    : new QualityPrior.History(weak / weight, strong / weight, weight, max, sum / count);
+            x[r] = QualityPrior.Combiner.inputs(prior[r][0], prior[r][1], h, PromptFeatures.of(p.prompt()));
+            local[r] = p.weakCorrect();
+            cloud[r] = p.strongCorrect();
+        });
+        System.err.printf(Locale.ROOT, "combiner: %d prompts, %d inputs, %d trees per tier%n", x.length, x[0].length,
+                trees);
+        return new QualityPrior.Combiner(trees(BoostedTrees.fit(x, local, trees, 2, 0.05, 50, 10, 0.8, 1)),
+                trees(BoostedTrees.fit(x, cloud, trees, 2, 0.05, 50, 10, 0.8, 2)));
+    }
+
+    private static QualityPrior.Trees trees(BoostedTrees.Model m) {
+        return new QualityPrior.Trees(m.base(), m.rate(), m.depth(), m.trees().toArray(new double[0][]));
+    }
+
+    private static void write(Writer w, String name, Fitted f) throws java.io.IOException {
+        QualityPrior.Segment s = f.segment();
+        w.write(name + ".features=" + String.join(",", f.features()) + "\n");
+        w.write(name + ".embedding=" + s.embedding() + "\n");
+        w.write(name + ".input.mean=" + join(s.mean()) + "\n");
+        w.write(name + ".input.scale=" + join(s.scale()) + "\n");
         w.write(name + ".local.hidden=0\n");
-        w.write(name + ".local.output=" + join(localHead) + "\n");
+        w.write(name + ".local.output=" + join(s.local().output()) + "\n");
         w.write(name + ".cloud.hidden=0\n");
-        w.write(name + ".cloud.output=" + join(cloudHead) + "\n");
+        w.write(name + ".cloud.output=" + join(s.cloud().output()) + "\n");
+    }
+
+    private static void writeCombiner(Writer w, String name, QualityPrior.Combiner c) throws java.io.IOException {
+        w.write(name + ".combiner.inputs=" + String.join(",", QualityPrior.Combiner.INPUTS) + "\n");
+        for (var e : java.util.Map.of("local", c.local(), "cloud", c.cloud()).entrySet()) {
+            String key = name + ".combiner." + e.getKey();
+            QualityPrior.Trees t = e.getValue();
+            w.write(key + ".base=" + String.format(Locale.ROOT, "%.9g", t.base()) + "\n");
+            w.write(key + ".rate=" + t.rate() + "\n");
+            w.write(key + ".depth=" + t.depth() + "\n");
+            w.write(key + ".trees=" + t.trees().length + "\n");
+            for (int i = 0; i < t.trees().length; i++) {
+                // Thresholds are data quantiles: written exactly, or a value equal to one would change side.
+                StringJoiner exact = new StringJoiner(",");
+                for (double v : t.trees()[i]) {
+                    exact.add(Double.toString(v));
+                }
+                w.write(key + ".tree." + i + "=" + exact + "\n");
+            }
+        }
     }
 
     private static String join(double[] values) {

@@ -16,7 +16,8 @@ import java.util.Properties;
  * difficulty the embedding's neighbourhood tells well) and {@value #FREE} (everything else, where a
  * free-form word problem's difficulty is in its arithmetic rather than its topic). Each segment reads the
  * features it names, the embedding if it says so, standardised, into two heads (logistic regression, or
- * one ReLU hidden layer): local and cloud tier. Fitted by {@code bench/route-train} on labelled
+ * one ReLU hidden layer): local and cloud tier. A segment may also carry a learned {@link Combiner} of its
+ * prior with the labelled history ({@link #combine}). Fitted by {@code bench/route-train} on labelled
  * development prompts (a small local model against a large cloud model) and shipped as {@value #RESOURCE}.
  * It is a starting point: the labelled history of the real backends corrects it ({@link QualityBlend}).
  */
@@ -50,12 +51,18 @@ public final class QualityPrior {
      * The model of a segment: which features it reads (indexes into {@link PromptFeatures#NAMES}), whether
      * it reads the embedding after them, the standardisation of that input, and one head per tier.
      */
-    record Segment(int[] features, boolean embedding, double[] mean, double[] scale, Head local, Head cloud) {
+    record Segment(int[] features, boolean embedding, double[] mean, double[] scale, Head local, Head cloud,
+                   Combiner combiner) {
 
         Segment {
             features = features.clone();
             mean = mean.clone();
             scale = scale.clone();
+        }
+
+        /** A segment whose prior the history corrects by the fixed {@link QualityBlend} formula alone. */
+        Segment(int[] features, boolean embedding, double[] mean, double[] scale, Head local, Head cloud) {
+            this(features, embedding, mean, scale, local, cloud, null);
         }
 
         int inputs(int dimensions) {
@@ -118,6 +125,131 @@ public final class QualityPrior {
         return features != null && features.length == PromptFeatures.NAMES.size() && features[HAS_OPTIONS] > 0;
     }
 
+    /**
+     * What the labelled neighbours of a prompt say, as the learned combiner reads it: the similarity-weighted
+     * mean score of the local tier's and of the cloud tier's examples, their weight (sum of similarities),
+     * and the highest and mean similarity.
+     */
+    public record History(double local, double cloud, double weight, double maxSimilarity, double meanSimilarity) {
+    }
+
+    /**
+     * Whether this prompt's segment has a learned combiner of prior and history (boosted trees over both
+     * tiers' priors, both tiers' neighbour scores and the text features), fitted on out-of-fold priors.
+     */
+    public boolean combines(double[] features) {
+        return segment(features).combiner() != null;
+    }
+
+    /**
+     * Probability of a correct answer from a model of the tier, the prior corrected by the history through
+     * the segment's learned combiner. Only for a segment that {@link #combines(double[]) combines}.
+     */
+    public double combine(Tier tier, double[] features, float[] embedding, History history) {
+        Segment s = segment(features);
+        if (s.combiner() == null) {
+            throw new IllegalStateException("this prompt's segment has no learned combiner");
+        }
+        double[] x = s.standardised(features, embedding, dimensions);
+        double[] in = Combiner.inputs(s.local().score(x), s.cloud().score(x), history, features);
+        return (tier == Tier.CLOUD ? s.combiner().cloud() : s.combiner().local()).score(in);
+    }
+
+    private Segment segment(double[] features) {
+        return isMultipleChoice(features) ? options : free;
+    }
+
+    /**
+     * Boosted trees per tier over {@link #INPUTS}: the logits of both tiers' priors, the {@link History}, then
+     * every {@link PromptFeatures} value. The tiers are read together because where the weak model fails and
+     * the strong one does not is what a router needs to find.
+     */
+    record Combiner(Trees local, Trees cloud) {
+
+        static final List<String> HISTORY_INPUTS = List.of("prior_local_logit", "prior_cloud_logit", "history_local",
+                "history_cloud", "history_weight", "similarity_max", "similarity_mean");
+        static final List<String> INPUTS = concat(HISTORY_INPUTS, PromptFeatures.NAMES);
+
+        static double[] inputs(double priorLocal, double priorCloud, History h, double[] features) {
+            double[] in = new double[INPUTS.size()];
+            in[0] = logit(priorLocal);
+            in[1] = logit(priorCloud);
+            in[2] = h.local();
+            in[3] = h.cloud();
+            in[4] = h.weight();
+            in[5] = h.maxSimilarity();
+            in[6] = h.meanSimilarity();
+            for (int i = 0; i < PromptFeatures.NAMES.size(); i++) {
+                in[HISTORY_INPUTS.size() + i] = features != null && features.length == PromptFeatures.NAMES.size()
+                        ? features[i] : Double.NaN;
+            }
+            return in;
+        }
+
+        private static double logit(double p) {
+            double q = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
+            return Math.log(q / (1 - q));
+        }
+
+        private static List<String> concat(List<String> a, List<String> b) {
+            List<String> all = new ArrayList<>(a);
+            all.addAll(b);
+            return List.copyOf(all);
+        }
+    }
+
+    /**
+     * Complete binary trees of one depth on the log-odds scale: each lists its {@code 2^depth - 1} internal
+     * nodes in heap order (input index, threshold: {@code x < threshold} goes left, index -1 always left),
+     * then its {@code 2^depth} leaf values; the score is {@code sigmoid(base + rate x sum of leaves)}.
+     */
+    record Trees(double base, double rate, int depth, double[][] trees) {
+
+        Trees {
+            if (depth < 1 || depth > 8) {
+                throw new IllegalArgumentException("tree depth must be 1..8: " + depth);
+            }
+            int size = 3 * (1 << depth) - 2;
+            int internal = (1 << depth) - 1;
+            for (double[] t : trees) {
+                if (t.length != size) {
+                    throw new IllegalArgumentException("a tree of depth " + depth + " needs " + size + " numbers");
+                }
+                for (int node = 0; node < internal; node++) {
+                    int input = (int) t[2 * node];
+                    if (input != t[2 * node] || input < -1 || input >= Combiner.INPUTS.size()) {
+                        throw new IllegalArgumentException("no such combiner input: " + t[2 * node]);
+                    }
+                }
+            }
+        }
+
+        double score(double[] x) {
+            int internal = (1 << depth) - 1;
+            double z = base;
+            for (double[] t : trees) {
+                int node = 0;
+                while (node < internal) {
+                    int input = (int) t[2 * node];
+                    node = 2 * node + (input < 0 || x[input] < t[2 * node + 1] ? 1 : 2);
+                }
+                z += rate * t[2 * internal + node - internal];
+            }
+            return 1.0 / (1.0 + Math.exp(-z));
+        }
+
+        static Trees from(Properties p, String name) {
+            int count = Integer.parseInt(required(p, name + ".trees"));
+            double[][] trees = new double[count][];
+            for (int i = 0; i < count; i++) {
+                trees[i] = numbers(p, name + ".tree." + i);
+            }
+            return new Trees(Double.parseDouble(required(p, name + ".base")),
+                    Double.parseDouble(required(p, name + ".rate")), Integer.parseInt(required(p, name + ".depth")),
+                    trees);
+        }
+    }
+
     /** The shipped parameters, read once. */
     public static QualityPrior shipped() {
         return Shipped.PRIOR;
@@ -157,9 +289,18 @@ public final class QualityPrior {
         if (!embedding.equals("true") && !embedding.equals("false")) {
             throw new IllegalStateException(RESOURCE + ": " + name + ".embedding must be true or false");
         }
+        Combiner combiner = null;
+        if (p.getProperty(name + ".combiner.inputs") != null) {
+            List<String> inputs = List.of(required(p, name + ".combiner.inputs").split("\\s*,\\s*"));
+            if (!inputs.equals(Combiner.INPUTS)) {
+                throw new IllegalStateException(RESOURCE + ": " + name + "'s combiner was trained on other inputs: "
+                        + inputs);
+            }
+            combiner = new Combiner(Trees.from(p, name + ".combiner.local"), Trees.from(p, name + ".combiner.cloud"));
+        }
         return new Segment(indexes.stream().mapToInt(Integer::intValue).toArray(), Boolean.parseBoolean(embedding),
                 numbers(p, name + ".input.mean"), numbers(p, name + ".input.scale"), Head.from(p, name + ".local"),
-                Head.from(p, name + ".cloud"));
+                Head.from(p, name + ".cloud"), combiner);
     }
 
     /**
@@ -167,7 +308,7 @@ public final class QualityPrior {
      * the training average, so the prediction degrades towards the tier's base rate instead of failing.
      */
     public double predict(Tier tier, double[] features, float[] embedding) {
-        Segment s = isMultipleChoice(features) ? options : free;
+        Segment s = segment(features);
         double[] x = s.standardised(features, embedding, dimensions);
         return (tier == Tier.CLOUD ? s.cloud() : s.local()).score(x);
     }

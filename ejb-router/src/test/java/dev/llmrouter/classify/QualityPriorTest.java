@@ -182,6 +182,60 @@ class QualityPriorTest {
         assertThrows(IllegalArgumentException.class, () -> QualityPrior.from(zeroScale));
     }
 
+    private static Properties withCombiner() {
+        Properties p = tinyProperties();
+        p.setProperty("options.combiner.inputs", String.join(",", QualityPrior.Combiner.INPUTS));
+        // local: history_local (input 2) below 0.5 -> -2, else +2; cloud: prior_cloud_logit (input 1) below 0
+        p.setProperty("options.combiner.local.base", "0");
+        p.setProperty("options.combiner.local.rate", "1");
+        p.setProperty("options.combiner.local.depth", "1");
+        p.setProperty("options.combiner.local.trees", "1");
+        p.setProperty("options.combiner.local.tree.0", "2,0.5,-2,2");
+        p.setProperty("options.combiner.cloud.base", "0.5");
+        p.setProperty("options.combiner.cloud.rate", "0.5");
+        p.setProperty("options.combiner.cloud.depth", "1");
+        p.setProperty("options.combiner.cloud.trees", "2");
+        p.setProperty("options.combiner.cloud.tree.0", "1,0,-1,1");
+        p.setProperty("options.combiner.cloud.tree.1", "-1,0,3,7");
+        return p;
+    }
+
+    @Test
+    void aLearnedCombinerReadsBothTiersPriorsAndTheHistory() {
+        QualityPrior prior = QualityPrior.from(withCombiner());
+        double[] features = multipleChoice();
+        float[] embedding = {0, 1};
+        QualityPrior.History good = new QualityPrior.History(0.9, 0.2, 10, 0.9, 0.7);
+        QualityPrior.History bad = new QualityPrior.History(0.1, 0.2, 10, 0.9, 0.7);
+
+        assertTrue(prior.combines(features));
+        assertFalse(prior.combines(new double[F]));
+        assertEquals(sigmoid(2), prior.combine(Tier.LOCAL, features, embedding, good), 1e-12);
+        assertEquals(sigmoid(-2), prior.combine(Tier.LOCAL, features, embedding, bad), 1e-12);
+        // the cloud prior's logit is -1.5 (< 0: left, -1); the second tree never splits (always left, 3)
+        assertEquals(sigmoid(0.5 + 0.5 * (-1 + 3)), prior.combine(Tier.CLOUD, features, embedding, good), 1e-12);
+        assertThrows(IllegalStateException.class, () -> prior.combine(Tier.LOCAL, new double[F], embedding, good));
+    }
+
+    @Test
+    void aCombinerFittedOnOtherInputsOrMalformedIsRefused() {
+        Properties otherInputs = withCombiner();
+        otherInputs.setProperty("options.combiner.inputs", "prior_local_logit,history_local");
+        assertThrows(IllegalStateException.class, () -> QualityPrior.from(otherInputs));
+
+        Properties shortTree = withCombiner();
+        shortTree.setProperty("options.combiner.local.tree.0", "2,0.5,-2");
+        assertThrows(IllegalArgumentException.class, () -> QualityPrior.from(shortTree));
+
+        Properties noSuchInput = withCombiner();
+        noSuchInput.setProperty("options.combiner.local.tree.0", "999,0.5,-2,2");
+        assertThrows(IllegalArgumentException.class, () -> QualityPrior.from(noSuchInput));
+
+        Properties missingTree = withCombiner();
+        missingTree.remove("options.combiner.cloud.tree.1");
+        assertThrows(IllegalStateException.class, () -> QualityPrior.from(missingTree));
+    }
+
     @Test
     void shippedParametersLoadAndRateHardMathBelowAnEasyFact() {
         QualityPrior shipped = QualityPrior.shipped();
