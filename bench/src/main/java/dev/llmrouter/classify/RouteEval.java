@@ -72,11 +72,16 @@ public final class RouteEval {
                 case "--seed" -> seed = Integer.parseInt(args[++i]);
                 case "--neighbours" -> neighbours = Integer.parseInt(args[++i]);
                 case "--prior-weight" -> blend = new QualityBlend(Double.parseDouble(args[++i]), blend.similarityPower(),
-                        blend.perBackend(), blend.minSimilarity(), blend.minHistoryWeight(), blend.tierDiscount());
+                        blend.perBackend(), blend.minSimilarity(), blend.minHistoryWeight(), blend.tierDiscount(),
+                        blend.learned());
                 case "--power" -> blend = new QualityBlend(blend.priorWeight(), Double.parseDouble(args[++i]),
-                        blend.perBackend(), blend.minSimilarity(), blend.minHistoryWeight(), blend.tierDiscount());
+                        blend.perBackend(), blend.minSimilarity(), blend.minHistoryWeight(), blend.tierDiscount(),
+                        blend.learned());
                 case "--per-backend" -> blend = new QualityBlend(blend.priorWeight(), blend.similarityPower(),
-                        Integer.parseInt(args[++i]), blend.minSimilarity(), blend.minHistoryWeight(), blend.tierDiscount());
+                        Integer.parseInt(args[++i]), blend.minSimilarity(), blend.minHistoryWeight(), blend.tierDiscount(),
+                        blend.learned());
+                case "--formula-blend" -> blend = new QualityBlend(blend.priorWeight(), blend.similarityPower(),
+                        blend.perBackend(), blend.minSimilarity(), blend.minHistoryWeight(), blend.tierDiscount(), false);
                 default -> files.add(Path.of(args[i]));
             }
         }

@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Predicted quality = the learned {@link QualityPrior} for the backend's tier, corrected by the scores
- * observed on the nearest labelled prompts in pgvector ({@link QualityBlend}). One routing decision asks
+ * observed on the nearest labelled prompts in pgvector ({@link QualityBlend}: by the prior's learned
+ * combiner where it has one, by a fixed formula otherwise). One routing decision asks
  * once per candidate backend with the same profile: the nearest examples are read once per embedding
  * and kept for a moment. History that cannot be read leaves the prior alone; it never fails a request.
  */
@@ -66,7 +67,8 @@ public class HistoricalQualityPredictor implements QualityPredictor {
         if (prompt.embedding() == null) {
             return new QualityEstimate(p, "learned prior for the " + tier.name().toLowerCase() + " tier (no embedding)");
         }
-        return blend().estimate(p, nearest(prompt.embedding(), tenantId), backendId, tier);
+        return blend().estimate(prior(), prompt.features(), prompt.embedding(), nearest(prompt.embedding(), tenantId),
+                backendId, tier);
     }
 
     private List<RoutingNeighbour> nearest(float[] embedding, Long tenantId) {

@@ -36,6 +36,11 @@ public class QualitySettings {
     @ConfigProperty(name = "router.quality.tier-discount", defaultValue = "0.5")
     double tierDiscount;
 
+    /** Off: history corrects the prior by the fixed formula only, never by the prior's learned combiner. */
+    @Inject
+    @ConfigProperty(name = "router.quality.learned-blend", defaultValue = "true")
+    boolean learnedBlend;
+
     /** Nearest labelled examples read per prediction, over all backends. */
     public int neighbours() {
         return neighbours;
@@ -43,6 +48,6 @@ public class QualitySettings {
 
     public QualityBlend blend() {
         return new QualityBlend(priorWeight, similarityPower, perBackend, minSimilarity, minHistoryWeight,
-                tierDiscount);
+                tierDiscount, learnedBlend);
     }
 }

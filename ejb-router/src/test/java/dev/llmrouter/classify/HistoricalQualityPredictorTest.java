@@ -93,4 +93,24 @@ class HistoricalQualityPredictorTest {
     void theCacheIsNotABackend() {
         assertThrows(IllegalArgumentException.class, () -> predictor.predict(profile(axis(1)), "cache", Tier.CACHE));
     }
+
+    @Test
+    void theShippedCombinerJudgesMultipleChoicePromptsWithBothTiersHistory() {
+        HistoricalQualityPredictor learned = new HistoricalQualityPredictor(history, QualityPrior.shipped(), 120,
+                QualityBlend.DEFAULT);
+        double[] features = PromptFeatures.of("Which of the following is a prime?\nA. 4\nB. 6\nC. 7\nD. 9\nAnswer:");
+        label(null, "local-a", Tier.LOCAL, axis(9), 0, 30);
+
+        assertTrue(learned.predict(new PromptProfile("knowledge", 0.5, 30, axis(9), "test", features), "local-a",
+                Tier.LOCAL).basis().startsWith("30 similar"), "one tier's history alone: the formula");
+
+        label(null, "cloud-b", Tier.CLOUD, axis(9), 1, 30);
+        // a new request: a new embedding array, so the history is read again
+        PromptProfile question = new PromptProfile("knowledge", 0.5, 30, axis(9), "test", features);
+        QualityEstimate weak = learned.predict(question, "local-a", Tier.LOCAL);
+        QualityEstimate strong = learned.predict(question, "cloud-b", Tier.CLOUD);
+
+        assertTrue(weak.basis().startsWith("learned blend of the prior"), weak.basis());
+        assertTrue(strong.quality() > weak.quality(), strong + " " + weak);
+    }
 }

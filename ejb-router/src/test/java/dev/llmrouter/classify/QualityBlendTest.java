@@ -93,4 +93,63 @@ class QualityBlendTest {
         assertThrows(IllegalArgumentException.class, () -> new QualityBlend(1, 1, 0, 0, 1, 0.5));
         assertThrows(IllegalArgumentException.class, () -> new QualityBlend(1, 1, 3, 0, 1, 1.5));
     }
+
+    /** A prior whose multiple-choice segment has a combiner: local = sigmoid(+-2) by its tier's history, cloud by its. */
+    private static QualityPrior combining() {
+        int f = PromptFeatures.NAMES.size();
+        QualityPrior.Head half = new QualityPrior.Head(new double[0][], new double[] {0});
+        QualityPrior.Combiner combiner = new QualityPrior.Combiner(
+                new QualityPrior.Trees(0, 1, 1, new double[][] {{2, 0.5, -2, 2}}),
+                new QualityPrior.Trees(0, 1, 1, new double[][] {{3, 0.5, -1, 1}}));
+        QualityPrior.Segment options = new QualityPrior.Segment(new int[0], false, new double[0], new double[0], half,
+                half, combiner);
+        QualityPrior.Segment free = new QualityPrior.Segment(new int[0], false, new double[0], new double[0], half, half);
+        return new QualityPrior(0, options, free);
+    }
+
+    private static double[] multipleChoice() {
+        double[] features = new double[PromptFeatures.NAMES.size()];
+        features[PromptFeatures.NAMES.indexOf("has_options")] = 1;
+        return features;
+    }
+
+    private static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    private static final QualityBlend LEARNED = new QualityBlend(4, 1, 3, 0.3, 1, 0.5, true);
+
+    @Test
+    void withBothTiersHistoryTheLearnedCombinerDecides() {
+        List<RoutingNeighbour> history = List.of(n("local-a", "LOCAL", 1, 0.9), n("cloud-b", "CLOUD", 0, 0.9),
+                n("local-a", "LOCAL", 1, 0.8), n("cloud-b", "CLOUD", 0, 0.8));
+
+        QualityEstimate local = LEARNED.estimate(combining(), multipleChoice(), new float[0], history, "local-a",
+                Tier.LOCAL);
+        QualityEstimate cloud = LEARNED.estimate(combining(), multipleChoice(), new float[0], history, "cloud-b",
+                Tier.CLOUD);
+
+        assertEquals(sigmoid(2), local.quality(), 1e-12);
+        assertEquals(sigmoid(-1), cloud.quality(), 1e-12);
+        assertTrue(local.basis().startsWith("learned blend of the prior 0.50 with 2 similar labelled prompts of local-a"),
+                local.basis());
+    }
+
+    @Test
+    void withoutTheOtherTiersHistoryOrTheSwitchOrACombinerTheFormulaDecides() {
+        List<RoutingNeighbour> localOnly = List.of(n("local-a", "LOCAL", 1, 0.9), n("local-a", "LOCAL", 1, 0.8));
+        List<RoutingNeighbour> both = List.of(n("local-a", "LOCAL", 1, 0.9), n("cloud-b", "CLOUD", 0, 0.9),
+                n("local-a", "LOCAL", 1, 0.8), n("cloud-b", "CLOUD", 0, 0.8));
+        assertEquals(sigmoid(2), LEARNED.estimate(combining(), multipleChoice(), new float[0], both, "local-a",
+                Tier.LOCAL).quality(), 1e-12);
+        double[] freeForm = new double[PromptFeatures.NAMES.size()];
+        QualityBlend formula = new QualityBlend(4, 1, 3, 0.3, 1, 0.5);
+
+        assertEquals(LEARNED.estimate(0.5, localOnly, "local-a", Tier.LOCAL),
+                LEARNED.estimate(combining(), multipleChoice(), new float[0], localOnly, "local-a", Tier.LOCAL));
+        assertEquals(formula.estimate(0.5, both, "local-a", Tier.LOCAL),
+                formula.estimate(combining(), multipleChoice(), new float[0], both, "local-a", Tier.LOCAL));
+        assertEquals(LEARNED.estimate(0.5, both, "local-a", Tier.LOCAL),
+                LEARNED.estimate(combining(), freeForm, new float[0], both, "local-a", Tier.LOCAL));
+    }
 }
