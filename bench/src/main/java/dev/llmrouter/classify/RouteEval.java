@@ -1,5 +1,11 @@
 package dev.llmrouter.classify;
 
+import dev.llmrouter.route.policy.CandidateInput;
+import dev.llmrouter.route.policy.LatencyPrediction;
+import dev.llmrouter.route.policy.Ranking;
+import dev.llmrouter.route.policy.ServiceLevel;
+import dev.llmrouter.route.policy.UtilityRanking;
+import dev.llmrouter.route.policy.UtilityWeights;
 import dev.llmrouter.bench.EmbeddingStore;
 import dev.llmrouter.bench.RoutePrompt;
 import dev.llmrouter.bench.StoreEmbedder;
@@ -30,7 +36,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Routing quality on a weak/strong correctness file. HISTORY is imported as labelled outcomes through
  * {@link Outcomes} (the path feedback takes) into a database of its own: the weak model as a local
  * backend, the strong one as a cloud backend. Each TEST prompt is then profiled and its quality
- * predicted per backend by the server's classes, and routed by {@link RouteChoice} while the cost
+ * predicted per backend by the server's classes, and routed by the server's {@link UtilityRanking} while the cost
  * weight sweeps from "always cloud" to "always local". Prints the quality / strong-share curve, one
  * line per dataset, and last {@code strong_share_at_95=.. apgr=.. n=..} over the whole TEST file.
  */
@@ -177,6 +183,26 @@ public final class RouteEval {
      * break-even weights (where both backends' utilities tie), plus one beyond each end, so the sweep
      * runs from all-cloud to all-local in steps of at most 1/{@value #SWEEP_POINTS} of the prompts.
      */
+    /**
+     * The server's own ranking ({@link UtilityRanking}) between the local and the cloud backend, a cloud call
+     * costing one USD. The all-cloud end of the sweep needs the trade-off reversed: a negative weight is the
+     * same decision as that weight on a local call costing one USD.
+     */
+    static boolean routesToCloud(Routed r, double weight) {
+        long oneUsd = 1_000_000;
+        LatencyPrediction instant = new LatencyPrediction(0, 0, 0, 0);
+        List<CandidateInput> candidates = List.of(
+                new CandidateInput(LOCAL, Tier.LOCAL, false, r.localQuality(), "bench", weight < 0 ? oneUsd : 0,
+                        instant, null),
+                new CandidateInput(CLOUD, Tier.CLOUD, false, r.cloudQuality(), "bench", weight < 0 ? 0 : oneUsd,
+                        instant, null));
+        Ranking ranking = UtilityRanking.rank(candidates, NO_BOUNDS, new UtilityWeights(Math.abs(weight), 0), Map.of(),
+                null, false);
+        return ranking.eligible().get(0).tier() == Tier.CLOUD;
+    }
+
+    private static final ServiceLevel NO_BOUNDS = new ServiceLevel(null, null, null, null, null, 0);
+
     private static List<Point> sweep(List<Routed> routed) {
         double[] breakEven = routed.stream().mapToDouble(r -> r.cloudQuality() - r.localQuality()).sorted().toArray();
         List<Double> weights = new ArrayList<>();
@@ -190,10 +216,7 @@ public final class RouteEval {
             int strong = 0;
             int correct = 0;
             for (Routed r : routed) {
-                RouteChoice.Candidate chosen = RouteChoice.choose(List.of(
-                        new RouteChoice.Candidate(LOCAL, Tier.LOCAL, r.localQuality(), 0),
-                        new RouteChoice.Candidate(CLOUD, Tier.CLOUD, r.cloudQuality(), 1)), weight);
-                boolean cloud = chosen.tier() == Tier.CLOUD;
+                boolean cloud = routesToCloud(r, weight);
                 strong += cloud ? 1 : 0;
                 correct += (cloud ? r.strongCorrect() : r.weakCorrect()) ? 1 : 0;
             }
