@@ -1,6 +1,5 @@
 package dev.llmrouter.classify;
 
-import dev.llmrouter.chat.ChatMessage;
 import dev.llmrouter.chat.ChatRequest;
 import dev.llmrouter.chat.Tier;
 import dev.llmrouter.embed.Embedder;
@@ -16,8 +15,6 @@ import java.util.Locale;
 @ApplicationScoped
 public class DefaultPromptClassifier implements PromptClassifier {
 
-    /** A rough but provider-neutral token estimate for English text. */
-    static final double CHARS_PER_TOKEN = 4.0;
 
     @Inject
     Embedder embedder;
@@ -40,8 +37,7 @@ public class DefaultPromptClassifier implements PromptClassifier {
         String question = request.lastUserMessage();
         double[] features = PromptFeatures.of(question);
         float[] vector = embedding != null ? embedding : embedder.embed(question);
-        int chars = request.messages().stream().map(ChatMessage::content).mapToInt(String::length).sum();
-        int tokens = (int) Math.ceil(chars / CHARS_PER_TOKEN);
+        int tokens = promptTokens(request);
         PromptCategory category = PromptCategory.of(question, features);
         double difficulty = 1 - prior().predict(Tier.LOCAL, features, vector);
         String because = String.format(Locale.ROOT, "%s prompt (%s), difficulty %.2f", category.label(),

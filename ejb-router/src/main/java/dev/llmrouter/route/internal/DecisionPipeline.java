@@ -7,6 +7,7 @@ import dev.llmrouter.budget.BudgetOutlook;
 import dev.llmrouter.budget.Budgets;
 import dev.llmrouter.cache.CacheDirective;
 import dev.llmrouter.cache.CacheLookup;
+import dev.llmrouter.cache.CacheStatus;
 import dev.llmrouter.cache.SemanticCache;
 import dev.llmrouter.chat.ChatRequest;
 import dev.llmrouter.chat.Tier;
@@ -38,6 +39,7 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one decision path of {@code route}, {@code stream} and {@code explain}: rules (from the prompt's text
@@ -47,6 +49,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class DecisionPipeline {
+
+    /** Breaker states in which a call is refused at once (HALF_OPEN lets trial calls through). */
+    private static final Set<String> REFUSING_BREAKER_STATES = Set.of("OPEN", "FORCED_OPEN");
 
     @Inject
     BackendRegistry registry;
@@ -96,7 +101,7 @@ public class DecisionPipeline {
         CacheLookup lookup = cache.lookup(caller, request,
                 new CacheDirective(verdict.cacheDisabled(), verdict.cacheThreshold().orElse(null), dryRun));
         if (lookup.isHit()) {
-            String reason = "SEMANTIC_HIT".equals(lookup.status()) ? "a cached question means the same"
+            String reason = CacheStatus.SEMANTIC_HIT.equals(lookup.status()) ? "a cached question means the same"
                     : "same question answered before";
             return new Planned(new RoutingDecision(lookup.status(), lookup.similarity(), lookup.entry().id(),
                     lookup.entry().model(), List.of(), reason, null), lookup, null);
@@ -173,7 +178,7 @@ public class DecisionPipeline {
                 queue = Math.round((load.waiting() + 1) * service / Math.max(1, load.maxConcurrency()));
             }
             coldLoad = load.coldLoadExpected() ? settings.coldLoadMs() : 0;
-            if (load.breakerState().endsWith("OPEN") && !"HALF_OPEN".equals(load.breakerState())) {
+            if (REFUSING_BREAKER_STATES.contains(load.breakerState())) {
                 unavailable = "circuit breaker open";
             } else if (load.full()) {
                 unavailable = "queue full (" + load.inFlight() + " in flight, " + load.waiting() + " waiting)";

@@ -45,8 +45,8 @@ public class JdbcRoutingRules implements RoutingRules {
     @Override
     public Optional<StoredRoutingRule> find(long id) {
         try {
-            return Statements.list(dataSource, "select " + COLUMNS + " from routing_rules where id = ?",
-                    ps -> ps.setLong(1, id), JdbcRoutingRules::read).stream().findFirst();
+            return Statements.first(dataSource, "select " + COLUMNS + " from routing_rules where id = ?",
+                    ps -> ps.setLong(1, id), JdbcRoutingRules::read);
         } catch (SQLException e) {
             throw new RoutingStorageException("reading routing rule " + id + " failed", e);
         }
@@ -76,7 +76,7 @@ public class JdbcRoutingRules implements RoutingRules {
 
     private Optional<StoredRoutingRule> write(String sql, Statements.Binder binder) {
         try {
-            return Statements.list(dataSource, sql, binder, JdbcRoutingRules::read).stream().findFirst();
+            return Statements.first(dataSource, sql, binder, JdbcRoutingRules::read);
         } catch (SQLException e) {
             throw SqlErrors.nameTakenOr(e, "writing a routing rule failed");
         }

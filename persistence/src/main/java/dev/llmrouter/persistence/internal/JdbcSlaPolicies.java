@@ -138,7 +138,7 @@ public class JdbcSlaPolicies implements SlaPolicies {
 
     private Optional<SlaPolicy> write(String sql, Statements.Binder binder) {
         try {
-            return Statements.list(dataSource, sql, binder, JdbcSlaPolicies::read).stream().findFirst();
+            return Statements.first(dataSource, sql, binder, JdbcSlaPolicies::read);
         } catch (SQLException e) {
             throw SqlErrors.nameTakenOr(e, "writing an SLA policy failed");
         }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** One statement on a connection of its own: the shape every small JDBC repository here repeats. */
@@ -38,6 +39,12 @@ final class Statements {
                 return rows;
             }
         }
+    }
+
+    /** The first row, if any: lookups by key, and writes that return the row they wrote. */
+    static <T> Optional<T> first(DataSource dataSource, String sql, Binder binder, Reader<T> reader)
+            throws SQLException {
+        return list(dataSource, sql, binder, reader).stream().findFirst();
     }
 
     static int update(DataSource dataSource, String sql, Binder binder) throws SQLException {
