@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
@@ -104,8 +105,31 @@ public final class Browser implements AutoCloseable {
     /** Picks an option of a PrimeFaces selectOneMenu the way a user does: open it, click the option. */
     public void choose(String componentId, String label) {
         waitFor("[id='" + componentId + "'] .ui-selectonemenu-trigger").click();
-        waitFor("[id='" + componentId + "_items'] li[data-label=\"" + label + "\"]").click();
+        WebElement item = waitFor("[id='" + componentId + "_items'] li[data-label=\"" + label + "\"]");
+        // the panel slides open: a click before it settles lands on whatever is under the item's old place
+        until(() -> {
+            org.openqa.selenium.Rectangle before = item.getRect();
+            pause(Duration.ofMillis(150));
+            return before.equals(item.getRect());
+        });
+        until(() -> {
+            try {
+                item.click();
+                return true;
+            } catch (ElementClickInterceptedException e) {
+                return false;
+            }
+        });
         waitForAjax();
+        until(() -> label.equals(text("[id='" + componentId + "_label']")));
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits until no PrimeFaces Ajax request is queued or running (a delayed one may not have started yet). */
