@@ -52,6 +52,27 @@ public final class BoostedTrees {
     }
 
     /**
+     * Several ensembles as one whose logit is the mean of theirs: every member's trees, each leaf
+     * divided by the member count.
+     */
+    public static BoostedTrees average(List<BoostedTrees> members) {
+        int k = members.size();
+        double base = 0;
+        List<Tree> trees = new ArrayList<>();
+        for (BoostedTrees m : members) {
+            base += m.base / k;
+            for (Tree t : m.trees) {
+                double[] value = t.value.clone();
+                for (int n = 0; n < value.length; n++) {
+                    value[n] /= k;
+                }
+                trees.add(new Tree(t.feature, t.threshold, t.left, t.right, value));
+            }
+        }
+        return new BoostedTrees(base, trees);
+    }
+
+    /**
      * Fits on (x, y) with row weights; after every tree the validation log-loss is checked, and the
      * ensemble is cut back to the round where it was lowest (stopping after {@code patience} rounds
      * without a new low).

@@ -32,6 +32,16 @@ public final class Split {
         return bucket < 12 ? Part.TRAIN : bucket < 14 ? Part.VALIDATION : Part.HELD_OUT;
     }
 
+    /**
+     * One of {@code folds} parts of the pairs, whole groups together, independent of {@link #of}'s
+     * parts: for fitting on all folds but one and scoring that one.
+     */
+    public int fold(Pair p, int folds) {
+        CRC32 crc = new CRC32();
+        crc.update(find(p.a()).getBytes(StandardCharsets.UTF_8));
+        return (int) ((crc.getValue() / 20) % folds);
+    }
+
     private String find(String text) {
         String root = text;
         while (parent.containsKey(root) && !parent.get(root).equals(root)) {
