@@ -22,6 +22,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -95,6 +96,34 @@ public class RuleAdministration {
                 current.priority(), current.condition(), current.action(), enabled, null);
         return write(actor, enabled ? "rule.enable" : "rule.disable",
                 () -> rules.update(changed.toStored()).orElseThrow(() -> unknown(id)));
+    }
+
+    /**
+     * New priorities for several rules at once, as a move in the list needs: every rule is rewritten and
+     * audited in one transaction, or none is.
+     */
+    public void reprioritise(String actor, Map<Long, Integer> priorities) {
+        accounts.requireAdmin(actor);
+        for (int priority : priorities.values()) {
+            if (priority < 0 || priority > MAX_PRIORITY) {
+                throw new InvalidSettingException("priority", "'priority' must be from 0 to " + MAX_PRIORITY + ".");
+            }
+        }
+        List<RoutingRule> moved = new ArrayList<>();
+        for (Map.Entry<Long, Integer> e : priorities.entrySet()) {
+            RoutingRule current = get(e.getKey());
+            moved.add(new RoutingRule(current.id(), current.tenantId(), current.name(), current.description(),
+                    e.getValue(), current.condition(), current.action(), current.enabled(), null));
+        }
+        transaction.run(() -> {
+            for (RoutingRule rule : moved) {
+                RoutingRule written = RoutingRule.from(rules.update(rule.toStored())
+                        .orElseThrow(() -> unknown(rule.id())));
+                audit.record(actor, "rule.reorder", "rule:" + written.id(), detail(written));
+            }
+            return null;
+        });
+        book.invalidate();
     }
 
     public void delete(String actor, long id) {

@@ -3,7 +3,6 @@ package dev.llmrouter.web.admin.rules;
 import dev.llmrouter.admin.AdminRequestException;
 import dev.llmrouter.persistence.Tenant;
 import dev.llmrouter.route.admin.RuleAdministration;
-import dev.llmrouter.route.admin.RuleSpec;
 import dev.llmrouter.route.policy.RoutingRule;
 import dev.llmrouter.tenant.TenantAdministration;
 import dev.llmrouter.web.admin.ConsoleUser;
@@ -71,13 +70,11 @@ public class RuleList implements Serializable {
             }
         }
         Map<Long, Integer> priorities = RuleOrder.move(ordered, index, offset);
+        if (priorities.isEmpty()) {
+            return;
+        }
         try {
-            for (RoutingRule rule : ordered) {
-                Integer priority = priorities.get(rule.id());
-                if (priority != null) {
-                    rules.update(user.getName(), rule.id(), spec(rule, priority));
-                }
-            }
+            rules.reprioritise(user.getName(), priorities);
         } catch (AdminRequestException e) {
             notices.error("Not moved", e.getMessage());
         }
@@ -113,10 +110,5 @@ public class RuleList implements Serializable {
         } catch (AdminRequestException e) {
             notices.error("Not deleted", e.getMessage());
         }
-    }
-
-    static RuleSpec spec(RoutingRule rule, int priority) {
-        return new RuleSpec(rule.name(), rule.description(), rule.tenantId(), priority, rule.condition().toJson(),
-                rule.action().toJson(), rule.enabled());
     }
 }

@@ -53,6 +53,19 @@ class RecordingRules extends RuleAdministration {
     }
 
     @Override
+    public void reprioritise(String actor, java.util.Map<Long, Integer> priorities) {
+        StringBuilder call = new StringBuilder("reprioritise " + actor);
+        priorities.forEach((id, priority) -> {
+            RoutingRule r = get(id);
+            call.append(' ').append(id).append('=').append(priority);
+            RoutingRule changed = new RoutingRule(id, r.tenantId(), r.name(), r.description(), priority,
+                    r.condition(), r.action(), r.enabled(), null);
+            stored.replaceAll(s -> s.id() == id ? changed : s);
+        });
+        calls.add(call.toString());
+    }
+
+    @Override
     public RoutingRule setEnabled(String actor, long id, boolean enabled) {
         RoutingRule r = get(id);
         calls.add((enabled ? "enable " : "disable ") + actor + " " + id);

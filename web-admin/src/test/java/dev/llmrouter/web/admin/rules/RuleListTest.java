@@ -68,7 +68,7 @@ class RuleListTest {
         RuleList page = page(ConsoleUser.ADMIN);
         page.moveUp(3);
 
-        assertEquals(List.of("update dora 2 priority 30", "update dora 3 priority 20"), rules.calls);
+        assertEquals(List.of("reprioritise dora 3=20 2=30"), rules.calls, "one write for both rules");
         assertEquals(List.of("everyone", "team a", "team b"), page.getRows().stream().map(RuleRow::getName).toList());
         assertFalse(rules.get(3).enabled(), "moving keeps everything else of the rule");
 
