@@ -18,16 +18,33 @@ public final class Split {
     public enum Part { TRAIN, VALIDATION, HELD_OUT }
 
     private final Map<String, String> parent = new HashMap<>();
+    private final boolean byPair;
 
     public Split(List<Pair> pairs) {
-        for (Pair p : pairs) {
-            union(p.a(), p.b());
+        this(pairs, false);
+    }
+
+    /**
+     * With {@code byPair} each pair goes its own way and a question can sit on both sides, as in
+     * a live cache where popular questions come back: a check of how much the verifier gains from
+     * questions it has met, not the question-disjoint figure.
+     */
+    public Split(List<Pair> pairs, boolean byPair) {
+        this.byPair = byPair;
+        if (!byPair) {
+            for (Pair p : pairs) {
+                union(p.a(), p.b());
+            }
         }
+    }
+
+    private String key(Pair p) {
+        return byPair ? p.a() + "\t" + p.b() : find(p.a());
     }
 
     public Part of(Pair p) {
         CRC32 crc = new CRC32();
-        crc.update(find(p.a()).getBytes(StandardCharsets.UTF_8));
+        crc.update(key(p).getBytes(StandardCharsets.UTF_8));
         long bucket = crc.getValue() % 20;
         return bucket < 12 ? Part.TRAIN : bucket < 14 ? Part.VALIDATION : Part.HELD_OUT;
     }
@@ -38,7 +55,7 @@ public final class Split {
      */
     public int fold(Pair p, int folds) {
         CRC32 crc = new CRC32();
-        crc.update(find(p.a()).getBytes(StandardCharsets.UTF_8));
+        crc.update(key(p).getBytes(StandardCharsets.UTF_8));
         return (int) ((crc.getValue() / 20) % folds);
     }
 

@@ -57,6 +57,7 @@ public final class VerifierTrainer {
         double treeWeight = 0.5;
         int folds = 1;
         boolean everything = false;
+        boolean pairSplit = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--qqp" -> qqp = Path.of(args[++i]);
@@ -81,6 +82,7 @@ public final class VerifierTrainer {
                 case "--tree-weight" -> treeWeight = Double.parseDouble(args[++i]);
                 case "--folds" -> folds = Integer.parseInt(args[++i]);
                 case "--everything" -> everything = true;
+                case "--pair-split" -> pairSplit = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -91,8 +93,8 @@ public final class VerifierTrainer {
         all.addAll(para);
         store.embedMissing(all);
 
-        Split quoraSplit = new Split(quora);
-        Split paraSplit = new Split(para);
+        Split quoraSplit = new Split(quora, pairSplit);
+        Split paraSplit = new Split(para, pairSplit);
         QuestionGuards guards = new QuestionGuards();
         List<Example> examples = new ArrayList<>();
         for (Pair p : all) {
