@@ -95,6 +95,7 @@ public final class VerifierTrainer {
 
         Split quoraSplit = new Split(quora, pairSplit);
         Split paraSplit = new Split(para, pairSplit);
+        WordRarity rarity = rarity(all, quora.size(), quoraSplit, paraSplit, folds > 1, everything);
         QuestionGuards guards = new QuestionGuards();
         List<Example> examples = new ArrayList<>();
         for (Pair p : all) {
@@ -105,7 +106,7 @@ public final class VerifierTrainer {
             QuestionText a = new QuestionText(p.a());
             QuestionText b = new QuestionText(p.b());
             boolean eligible = cosine >= SemanticMatcher.MIN_COSINE && guards.refusal(a, b).isEmpty();
-            double[] scalar = PairFeatures.of(a, b, cosine);
+            double[] scalar = PairFeatures.of(a, b, cosine, rarity);
             Split split = isParaphrase ? paraSplit : quoraSplit;
             examples.add(new Example(p, isParaphrase, split.of(p), split.fold(p, Math.max(folds, 1)), eligible,
                     scalar, EmbeddingVerifier.input(scalar, u, v)));
@@ -129,6 +130,9 @@ public final class VerifierTrainer {
                 scalarNet.output()[0], 0.5);
         double scalarThreshold = report(examples, e -> scalarModel.score(e.scalar), targetPrecision);
 
+        if (resources != null) {
+            writeRarity(resources.resolve(WordRarity.RESOURCE), rarity);
+        }
         if (folds > 1) {
             crossFitted(examples, folds, everything, new Settings(hidden, l2, rate, epochs, paraphraseWeight, treeRounds,
                     treeRate, treeLeaves, treeMinLeaf, treeWeight), targetPrecision, resources);
@@ -193,6 +197,44 @@ public final class VerifierTrainer {
             writePairs(heldOutDir.resolve("held-out-qqp.tsv"), examples, false);
             writePairs(heldOutDir.resolve("held-out-paraphrase.tsv"), examples, true);
             System.out.println("wrote held-out pairs to " + heldOutDir);
+        }
+    }
+
+    /**
+     * Word rarity counted over the distinct questions of the pairs the verifiers are fitted on: the
+     * training part, the development part when cross-fitting, every pair with {@code everything}.
+     */
+    private static WordRarity rarity(List<Pair> all, int quoraCount, Split quoraSplit, Split paraSplit, boolean folded,
+                                     boolean everything) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<QuestionText> questions = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Pair p = all.get(i);
+            Split.Part part = (i >= quoraCount ? paraSplit : quoraSplit).of(p);
+            boolean fitted = everything || (folded ? part != Split.Part.HELD_OUT : part == Split.Part.TRAIN);
+            if (fitted) {
+                for (String text : new String[] {p.a(), p.b()}) {
+                    if (seen.add(text)) {
+                        questions.add(new QuestionText(text));
+                    }
+                }
+            }
+        }
+        WordRarity rarity = WordRarity.count(questions, 2);
+        System.out.printf(Locale.ROOT, "word rarity over %d questions: %d words met at least twice%n", questions.size(),
+                rarity.table().size());
+        return rarity;
+    }
+
+    private static void writeRarity(Path out, WordRarity rarity) throws IOException {
+        try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            writer.write("# Content word (stemmed) and its rarity, ln((questions + 1) / (questions with it + 1)) + 1,\n");
+            writer.write("# over the questions the cache verifiers were fitted on; *unseen* for any other word.\n");
+            writer.write("# Written by bench/train-verifier; do not edit by hand.\n");
+            writer.write(String.format(Locale.ROOT, "*unseen*\t%.4f%n", rarity.unseen()));
+            for (String word : new java.util.TreeSet<>(rarity.table().keySet())) {
+                writer.write(String.format(Locale.ROOT, "%s\t%.4f%n", word, rarity.of(word)));
+            }
         }
     }
 

@@ -15,12 +15,17 @@ final class PairFeatures {
             "char_trigram_jaccard", "cosine_cubed", "order_discordance", "directional_swap",
             "question_count_diff", "unshared_longest", "sorted_char_similarity", "char_similarity",
             "word_order_similarity", "first_word_min", "first_word_max", "first_word_agree", "words_a", "words_b",
-            "word_count_diff", "answer_shape_diff", "conjunction_mismatch", "chars_a", "chars_b");
+            "word_count_diff", "answer_shape_diff", "conjunction_mismatch", "chars_a", "chars_b",
+            "rarity_overlap", "rarest_unshared", "unshared_rarity", "rarest_shared");
 
     private PairFeatures() {
     }
 
     static double[] of(QuestionText a, QuestionText b, double cosine) {
+        return of(a, b, cosine, WordRarity.shipped());
+    }
+
+    static double[] of(QuestionText a, QuestionText b, double cosine, WordRarity rarity) {
         double contentJaccard = jaccard(a.contentWords, b.contentWords);
         return new double[] {
             cosine,
@@ -58,6 +63,10 @@ final class PairFeatures {
             conjunction(a) != conjunction(b) ? 1.0 : 0.0,
             a.raw.length(),
             b.raw.length(),
+            rarity.overlap(a.contentWords, b.contentWords),
+            rarity.rarestUnshared(a.contentWords, b.contentWords) / rarity.unseen(),
+            Math.log1p(rarity.unsharedWeight(a.contentWords, b.contentWords)),
+            rarity.rarestShared(a.contentWords, b.contentWords) / rarity.unseen(),
         };
     }
 
