@@ -92,8 +92,7 @@ public class RuleAdministration {
     public RoutingRule setEnabled(String actor, long id, boolean enabled) {
         accounts.requireAdmin(actor);
         RoutingRule current = get(id);
-        RoutingRule changed = new RoutingRule(id, current.tenantId(), current.name(), current.description(),
-                current.priority(), current.condition(), current.action(), enabled, null);
+        RoutingRule changed = current.withEnabled(enabled);
         return write(actor, enabled ? "rule.enable" : "rule.disable",
                 () -> rules.update(changed.toStored()).orElseThrow(() -> unknown(id)));
     }
@@ -112,8 +111,7 @@ public class RuleAdministration {
         List<RoutingRule> moved = new ArrayList<>();
         for (Map.Entry<Long, Integer> e : priorities.entrySet()) {
             RoutingRule current = get(e.getKey());
-            moved.add(new RoutingRule(current.id(), current.tenantId(), current.name(), current.description(),
-                    e.getValue(), current.condition(), current.action(), current.enabled(), null));
+            moved.add(current.withPriority(e.getValue()));
         }
         transaction.run(() -> {
             for (RoutingRule rule : moved) {

@@ -30,6 +30,16 @@ public record RoutingRule(long id, Long tenantId, String name, String descriptio
                 action.toJson().toString(), enabled, updatedAt);
     }
 
+    /** The same rule at another place in the order; when it was changed is the store's to say. */
+    public RoutingRule withPriority(int newPriority) {
+        return new RoutingRule(id, tenantId, name, description, newPriority, condition, action, enabled, null);
+    }
+
+    /** The same rule switched on or off; when it was changed is the store's to say. */
+    public RoutingRule withEnabled(boolean on) {
+        return new RoutingRule(id, tenantId, name, description, priority, condition, action, on, null);
+    }
+
     /** "code prompts of team-a: only the cloud tier" */
     public String describe() {
         return condition.describe() + ": " + action.describe();

@@ -1,18 +1,15 @@
 package dev.llmrouter.web.admin.decisions;
 
 import dev.llmrouter.persistence.StoredDecision;
+import dev.llmrouter.web.admin.FormText;
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** One recorded decision as a table row (its ranking is read only when it is opened). */
 public class DecisionRow implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d HH:mm:ss", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
 
     private final long id;
     private final Instant at;
@@ -48,7 +45,7 @@ public class DecisionRow implements Serializable {
 
     /** "Mar 10 12:07:30" in UTC. */
     public String getAt() {
-        return at == null ? "" : WHEN.format(at);
+        return FormText.when(at);
     }
 
     public String getRequestId() {

@@ -1,19 +1,15 @@
 package dev.llmrouter.web.admin.requests;
 
 import dev.llmrouter.persistence.LedgerEntry;
+import dev.llmrouter.web.admin.FormText;
 import dev.llmrouter.web.admin.Money;
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** One usage ledger row as a table row. */
 public class RequestRow implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d HH:mm:ss", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
 
     private final long id;
     private final Instant at;
@@ -51,7 +47,7 @@ public class RequestRow implements Serializable {
 
     /** "Mar 10 12:07:30" in UTC. */
     public String getAt() {
-        return at == null ? "" : WHEN.format(at);
+        return FormText.when(at);
     }
 
     public String getRequestId() {

@@ -4,6 +4,7 @@ import dev.llmrouter.route.admin.RuleSpec;
 import dev.llmrouter.route.policy.RoutingRule;
 import dev.llmrouter.route.policy.RuleAction;
 import dev.llmrouter.route.policy.RuleCondition;
+import dev.llmrouter.web.admin.FormText;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -66,7 +67,8 @@ public class RuleForm implements Serializable {
     }
 
     public RuleSpec toSpec() {
-        return new RuleSpec(text(name), text(description), tenantId, priority, condition(), action(), enabled);
+        return new RuleSpec(FormText.orNull(name), FormText.orNull(description), tenantId, priority, condition(),
+                action(), enabled);
     }
 
     /** The same rule under a stand-in name when none is typed yet, so that it can be previewed. */
@@ -78,8 +80,8 @@ public class RuleForm implements Serializable {
 
     JsonObject condition() {
         JsonObjectBuilder b = Json.createObjectBuilder();
-        if (text(model) != null) {
-            b.add("model", text(model));
+        if (FormText.orNull(model) != null) {
+            b.add("model", FormText.orNull(model));
         }
         if (categories != null && !categories.isEmpty()) {
             JsonArrayBuilder list = Json.createArrayBuilder();
@@ -92,25 +94,25 @@ public class RuleForm implements Serializable {
         if (maxPromptTokens != null) {
             b.add("max_prompt_tokens", maxPromptTokens);
         }
-        if (text(header) != null) {
-            b.add("header", text(header));
+        if (FormText.orNull(header) != null) {
+            b.add("header", FormText.orNull(header));
         }
-        if (text(headerValue) != null) {
-            b.add("header_value", text(headerValue));
+        if (FormText.orNull(headerValue) != null) {
+            b.add("header_value", FormText.orNull(headerValue));
         }
         return b.build();
     }
 
     /** The action, with only the field its type uses; null until a type is chosen. */
     JsonObject action() {
-        if (text(actionType) == null) {
+        if (FormText.orNull(actionType) == null) {
             return null;
         }
         JsonObjectBuilder b = Json.createObjectBuilder().add("type", actionType);
-        if (isTierAction() && text(tier) != null) {
+        if (isTierAction() && FormText.orNull(tier) != null) {
             b.add("tier", tier);
         }
-        if (isBackendAction() && text(backend) != null) {
+        if (isBackendAction() && FormText.orNull(backend) != null) {
             b.add("backend", backend);
         }
         if (isThresholdAction() && threshold != null) {
@@ -121,11 +123,11 @@ public class RuleForm implements Serializable {
 
     /** Whether the action has what its type needs, so the rule can be previewed. */
     public boolean isActionComplete() {
-        if (text(actionType) == null) {
+        if (FormText.orNull(actionType) == null) {
             return false;
         }
-        return isTierAction() ? text(tier) != null
-                : isBackendAction() ? text(backend) != null
+        return isTierAction() ? FormText.orNull(tier) != null
+                : isBackendAction() ? FormText.orNull(backend) != null
                 : !isThresholdAction() || threshold != null;
     }
 
@@ -139,10 +141,6 @@ public class RuleForm implements Serializable {
 
     public boolean isThresholdAction() {
         return "set_cache_threshold".equals(actionType);
-    }
-
-    private static String text(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     public String getName() {

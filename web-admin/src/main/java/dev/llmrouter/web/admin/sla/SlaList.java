@@ -7,6 +7,7 @@ import dev.llmrouter.route.admin.SlaAdministration;
 import dev.llmrouter.route.admin.SlaSpec;
 import dev.llmrouter.tenant.TenantAdministration;
 import dev.llmrouter.web.admin.ConsoleUser;
+import dev.llmrouter.web.admin.FormText;
 import dev.llmrouter.web.admin.Money;
 import dev.llmrouter.web.admin.Notices;
 import jakarta.faces.view.ViewScoped;
@@ -64,7 +65,7 @@ public class SlaList implements Serializable {
             return;
         }
         try {
-            SlaSpec spec = new SlaSpec(blankToNull(name), blankToNull(description), latencyTargetMs,
+            SlaSpec spec = new SlaSpec(FormText.orNull(name), FormText.orNull(description), latencyTargetMs,
                     Money.parseUsd(maxCost), minQuality, costWeight);
             SlaPolicy saved = editingId == null ? policies.create(user.getName(), spec)
                     : policies.update(user.getName(), editingId, spec);
@@ -137,10 +138,6 @@ public class SlaList implements Serializable {
         } catch (AdminRequestException e) {
             notices.error("Not assigned", e.getMessage());
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     public Long getEditingId() {

@@ -58,8 +58,7 @@ class RecordingRules extends RuleAdministration {
         priorities.forEach((id, priority) -> {
             RoutingRule r = get(id);
             call.append(' ').append(id).append('=').append(priority);
-            RoutingRule changed = new RoutingRule(id, r.tenantId(), r.name(), r.description(), priority,
-                    r.condition(), r.action(), r.enabled(), null);
+            RoutingRule changed = r.withPriority(priority);
             stored.replaceAll(s -> s.id() == id ? changed : s);
         });
         calls.add(call.toString());
@@ -69,8 +68,7 @@ class RecordingRules extends RuleAdministration {
     public RoutingRule setEnabled(String actor, long id, boolean enabled) {
         RoutingRule r = get(id);
         calls.add((enabled ? "enable " : "disable ") + actor + " " + id);
-        RoutingRule changed = new RoutingRule(id, r.tenantId(), r.name(), r.description(), r.priority(),
-                r.condition(), r.action(), enabled, null);
+        RoutingRule changed = r.withEnabled(enabled);
         stored.replaceAll(s -> s.id() == id ? changed : s);
         return changed;
     }
