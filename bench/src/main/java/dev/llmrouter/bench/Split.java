@@ -38,14 +38,15 @@ public final class Split {
         }
     }
 
-    private String key(Pair p) {
-        return byPair ? p.a() + "\t" + p.b() : find(p.a());
+    /** The CRC32 of the pair's group (its smallest text), or of the pair itself when split by pair. */
+    private long hash(Pair p) {
+        CRC32 crc = new CRC32();
+        crc.update((byPair ? p.a() + "\t" + p.b() : find(p.a())).getBytes(StandardCharsets.UTF_8));
+        return crc.getValue();
     }
 
     public Part of(Pair p) {
-        CRC32 crc = new CRC32();
-        crc.update(key(p).getBytes(StandardCharsets.UTF_8));
-        long bucket = crc.getValue() % 20;
+        long bucket = hash(p) % 20;
         return bucket < 12 ? Part.TRAIN : bucket < 14 ? Part.VALIDATION : Part.HELD_OUT;
     }
 
@@ -54,9 +55,7 @@ public final class Split {
      * parts: for fitting on all folds but one and scoring that one.
      */
     public int fold(Pair p, int folds) {
-        CRC32 crc = new CRC32();
-        crc.update(key(p).getBytes(StandardCharsets.UTF_8));
-        return (int) ((crc.getValue() / 20) % folds);
+        return (int) ((hash(p) / 20) % folds);
     }
 
     private String find(String text) {

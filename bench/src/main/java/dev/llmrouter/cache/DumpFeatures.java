@@ -47,6 +47,7 @@ public final class DumpFeatures {
         main.embedMissing(all);
         EmbeddingVerifier shipped = EmbeddingVerifier.shipped();
         QuestionGuards guards = new QuestionGuards();
+        WordRarity rarity = WordRarity.shipped();
         try (Writer w = Files.newBufferedWriter(out.resolve("meta.tsv"), StandardCharsets.UTF_8)) {
             w.write("part\tpara\tlabel\teligible\tshipped\tguard\t" + String.join("\t", PairFeatures.NAMES) + "\n");
             for (int i = 0; i < all.size(); i++) {
@@ -55,7 +56,7 @@ public final class DumpFeatures {
                 QuestionText a = new QuestionText(p.a());
                 QuestionText b = new QuestionText(p.b());
                 double cos = main.cosine(p);
-                double[] f = PairFeatures.of(a, b, cos);
+                double[] f = PairFeatures.of(a, b, cos, rarity);
                 boolean eligible = cos >= SemanticMatcher.MIN_COSINE && guards.refusal(a, b).isEmpty();
                 double s = shipped.score(EmbeddingVerifier.input(f, main.get(p.a()), main.get(p.b())));
                 StringBuilder line = new StringBuilder();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -253,7 +254,7 @@ public final class VerifierTrainer {
      */
     private static void crossFitted(List<Example> examples, int folds, boolean everything, Settings s, double target,
                                     Path resources) throws IOException {
-        java.util.function.Predicate<Example> development = e -> everything || e.part != Split.Part.HELD_OUT;
+        Predicate<Example> development = e -> everything || e.part != Split.Part.HELD_OUT;
         List<Example> dev = examples.stream().filter(development).toList();
         System.out.printf(Locale.ROOT, "== cross-fitted over %d folds of %d development pairs%s%n", folds, dev.size(),
                 everything ? " (every part: the held-out figures below are not held out)" : "");
@@ -287,10 +288,10 @@ public final class VerifierTrainer {
         ToDoubleFunction<Example> shipped = e -> (1 - s.treeWeight) * model.score(e.full)
                 + s.treeWeight * trees.probability(e.scalar);
         ToDoubleFunction<Example> chosenBy = e -> !e.eligible ? -1 : outOfFold.containsKey(e) ? outOfFold.get(e) : -1;
-        double threshold = chooseOutOfFold(dev, chosenBy, target);
+        double threshold = chooseThreshold(dev, chosenBy, target, OUT_OF_FOLD_RECALL_FLOOR, e -> true, e -> true);
         System.out.println("out-of-fold curve over the development pairs (threshold: quora precision recall | paraphrase recall)");
         for (double t = 0.50; t <= 0.951; t += 0.025) {
-            System.out.println("  " + pooled(dev, chosenBy, t));
+            System.out.println("  " + line(dev, e -> true, chosenBy, t));
         }
         ToDoubleFunction<Example> held = e -> e.eligible ? shipped.applyAsDouble(e) : -1;
         System.out.println("held-out curve of the averaged models:");
@@ -299,7 +300,7 @@ public final class VerifierTrainer {
         }
         String heldOut = line(examples, held, threshold, Split.Part.HELD_OUT);
         System.out.printf(Locale.ROOT, "chosen threshold %.3f on out-of-fold scores%n  out-of-fold: %s%n  HELD_OUT: %s%n",
-                threshold, pooled(dev, chosenBy, threshold), heldOut);
+                threshold, line(dev, e -> true, chosenBy, threshold), heldOut);
         if (resources != null) {
             String note = everything ? "none (fitted on every development pair; see the README)" : heldOut;
             writeEmbedding(resources.resolve(EmbeddingVerifier.RESOURCE), inputs, net, threshold, dev.size(), note);
@@ -309,46 +310,12 @@ public final class VerifierTrainer {
         }
     }
 
-    /** The lowest threshold reaching the target Quora precision over the pooled pairs, else the highest within the recall floors. */
-    private static double chooseOutOfFold(List<Example> pool, ToDoubleFunction<Example> score, double target) {
-        double best = 0.30;
-        for (double t = 0.30; t < 0.99; t += 0.005) {
-            Tally quora = pooledTally(pool, score, t, false);
-            Tally para = pooledTally(pool, score, t, true);
-            if (quora.recall() < OUT_OF_FOLD_RECALL_FLOOR || para.recall() < 0.86) {
-                break;
-            }
-            best = t;
-            if (quora.precision() >= target) {
-                break;
-            }
-        }
-        return Math.round(best * 1000) / 1000.0;
-    }
-
     /**
      * Out-of-fold scores come from models fitted on four fifths of the development pairs and meet
      * whole question groups they never saw; on the held-out part the averaged models reached about
      * 0.02 more recall at the same threshold, so 0.41 here keeps recall above 0.40 with a margin.
      */
     private static final double OUT_OF_FOLD_RECALL_FLOOR = 0.41;
-
-    private static Tally pooledTally(List<Example> pool, ToDoubleFunction<Example> score, double t, boolean paraphrase) {
-        Tally tally = new Tally();
-        for (Example e : pool) {
-            if (e.paraphrase == paraphrase) {
-                tally.add(e.pair.same(), e.eligible && score.applyAsDouble(e) >= t);
-            }
-        }
-        return tally;
-    }
-
-    private static String pooled(List<Example> pool, ToDoubleFunction<Example> score, double t) {
-        Tally q = pooledTally(pool, score, t, false);
-        Tally p = pooledTally(pool, score, t, true);
-        return String.format(Locale.ROOT, "t=%.3f quora precision=%.4f recall=%.4f hits=%d/%d | paraphrase recall=%.4f (%d)",
-                t, q.precision(), q.recall(), q.hits(), q.pairs(), p.recall(), p.pairs());
-    }
 
     private static final int DIMENSIONS = dev.llmrouter.embed.DjlEmbedder.DIMENSIONS;
 
@@ -450,14 +417,23 @@ public final class VerifierTrainer {
      * paraphrases, since the validation part alone holds only ~70 of them.
      */
     private static double chooseThreshold(List<Example> examples, ToDoubleFunction<Example> score, double target) {
+        return chooseThreshold(examples, score, target, 0.42, e -> e.part == Split.Part.VALIDATION,
+                e -> e.part != Split.Part.HELD_OUT);
+    }
+
+    /**
+     * The lowest threshold reaching the target precision on the Quora pairs {@code quoraPart}
+     * admits; when none does, the highest one that keeps their recall at {@code recallFloor} and the
+     * recall of the paraphrases {@code paraphrasePart} admits at 0.86.
+     */
+    private static double chooseThreshold(List<Example> examples, ToDoubleFunction<Example> score, double target,
+                                          double recallFloor, Predicate<Example> quoraPart,
+                                          Predicate<Example> paraphrasePart) {
         double best = 0.30;
         for (double t = 0.30; t < 0.99; t += 0.005) {
-            Tally quora = tally(examples, score, t, Split.Part.VALIDATION, false);
-            Tally para = tally(examples, score, t, Split.Part.VALIDATION, true);
-            Tally trainPara = tally(examples, score, t, Split.Part.TRAIN, true);
-            double paraRecall = (para.recall() * para.pairs() + trainPara.recall() * trainPara.pairs())
-                    / (para.pairs() + trainPara.pairs());
-            if (quora.recall() < 0.42 || paraRecall < 0.86) {
+            Tally quora = tally(examples, quoraPart, score, t, false);
+            Tally para = tally(examples, paraphrasePart, score, t, true);
+            if (quora.recall() < recallFloor || para.recall() < 0.86) {
                 break;
             }
             best = t;
@@ -468,11 +444,11 @@ public final class VerifierTrainer {
         return Math.round(best * 1000) / 1000.0;
     }
 
-    private static Tally tally(List<Example> examples, ToDoubleFunction<Example> score, double t, Split.Part part,
+    private static Tally tally(List<Example> examples, Predicate<Example> in, ToDoubleFunction<Example> score, double t,
                                boolean paraphrase) {
         Tally tally = new Tally();
         for (Example e : examples) {
-            if (e.part == part && e.paraphrase == paraphrase) {
+            if (e.paraphrase == paraphrase && in.test(e)) {
                 tally.add(e.pair.same(), e.eligible && score.applyAsDouble(e) >= t);
             }
         }
@@ -480,8 +456,12 @@ public final class VerifierTrainer {
     }
 
     private static String line(List<Example> examples, ToDoubleFunction<Example> score, double t, Split.Part part) {
-        Tally q = tally(examples, score, t, part, false);
-        Tally p = tally(examples, score, t, part, true);
+        return line(examples, e -> e.part == part, score, t);
+    }
+
+    private static String line(List<Example> examples, Predicate<Example> in, ToDoubleFunction<Example> score, double t) {
+        Tally q = tally(examples, in, score, t, false);
+        Tally p = tally(examples, in, score, t, true);
         return String.format(Locale.ROOT, "t=%.3f quora precision=%.4f recall=%.4f false_hit_rate=%.4f hits=%d/%d | paraphrase recall=%.4f (%d)",
                 t, q.precision(), q.recall(), q.falseHitRate(), q.hits(), q.pairs(), p.recall(), p.pairs());
     }

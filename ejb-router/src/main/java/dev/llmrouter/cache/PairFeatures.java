@@ -21,10 +21,6 @@ final class PairFeatures {
     private PairFeatures() {
     }
 
-    static double[] of(QuestionText a, QuestionText b, double cosine) {
-        return of(a, b, cosine, WordRarity.shipped());
-    }
-
     static double[] of(QuestionText a, QuestionText b, double cosine, WordRarity rarity) {
         double contentJaccard = jaccard(a.contentWords, b.contentWords);
         return new double[] {

@@ -20,27 +20,30 @@ public final class SemanticMatcher {
     private final VerifierModel scalarVerifier;
     private final EmbeddingVerifier embeddingVerifier;
     private final TreeVerifier trees;
+    private final WordRarity rarity;
     /** A tenant's own threshold, applied to both verifiers; null keeps each verifier's tuned one. */
     private final Double override;
 
     /** Shipped verifiers with their tuned thresholds. */
     public SemanticMatcher() {
-        this(VerifierModel.shipped(), EmbeddingVerifier.shipped(), TreeVerifier.shipped(), null);
+        this(VerifierModel.shipped(), EmbeddingVerifier.shipped(), TreeVerifier.shipped(), WordRarity.shipped(), null);
     }
 
     /** Shipped verifiers with another acceptance threshold (0..1; higher serves fewer, safer hits). */
     public SemanticMatcher(double threshold) {
-        this(VerifierModel.shipped(), EmbeddingVerifier.shipped(), TreeVerifier.shipped(), threshold);
+        this(VerifierModel.shipped(), EmbeddingVerifier.shipped(), TreeVerifier.shipped(), WordRarity.shipped(),
+                threshold);
     }
 
     SemanticMatcher(VerifierModel scalarVerifier, EmbeddingVerifier embeddingVerifier, TreeVerifier trees,
-                    Double threshold) {
+                    WordRarity rarity, Double threshold) {
         if (threshold != null && (threshold < 0 || threshold > 1)) {
             throw new IllegalArgumentException("threshold must be within 0..1: " + threshold);
         }
         this.scalarVerifier = scalarVerifier;
         this.embeddingVerifier = embeddingVerifier;
         this.trees = trees;
+        this.rarity = rarity;
         this.override = threshold;
     }
 
@@ -96,7 +99,7 @@ public final class SemanticMatcher {
         if (refusal.isPresent()) {
             return new MatchDecision(false, 0.0, refusal.get());
         }
-        return verdict(score.applyAsDouble(PairFeatures.of(cached, incoming, cosine)), acceptAt, cosine);
+        return verdict(score.applyAsDouble(PairFeatures.of(cached, incoming, cosine, rarity)), acceptAt, cosine);
     }
 
     private static MatchDecision belowFloor(double cosine) {

@@ -23,8 +23,6 @@ final class WordRarity {
 
     static final String RESOURCE = "word-rarity.tsv";
 
-    private static volatile WordRarity shipped;
-
     private final Map<String, Double> idf;
     private final double unseen;
 
@@ -59,20 +57,6 @@ final class WordRarity {
     }
 
     static WordRarity shipped() {
-        WordRarity r = shipped;
-        if (r == null) {
-            synchronized (WordRarity.class) {
-                r = shipped;
-                if (r == null) {
-                    r = load();
-                    shipped = r;
-                }
-            }
-        }
-        return r;
-    }
-
-    private static WordRarity load() {
         try (InputStream in = WordRarity.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("Missing resource dev/llmrouter/cache/" + RESOURCE);

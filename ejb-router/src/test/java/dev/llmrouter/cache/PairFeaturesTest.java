@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class PairFeaturesTest {
 
+    private static final WordRarity RARITY = WordRarity.shipped();
+
     @Test
     void swappedSidesOfARelationAreSeen() {
         double[] swapped = features("How can I convert dollars to rupees?", "How can I convert rupees to dollars?");
@@ -44,7 +46,7 @@ class PairFeaturesTest {
     }
 
     private static double[] features(String a, String b) {
-        double[] f = PairFeatures.of(new QuestionText(a), new QuestionText(b), 0.9);
+        double[] f = PairFeatures.of(new QuestionText(a), new QuestionText(b), 0.9, RARITY);
         assertEquals(PairFeatures.NAMES.size(), f.length);
         return f;
     }

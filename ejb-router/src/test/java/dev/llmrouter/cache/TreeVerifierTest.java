@@ -67,7 +67,7 @@ class TreeVerifierTest {
     void shippedTreesLoadAndScoreWithinZeroAndOne() {
         TreeVerifier shipped = TreeVerifier.shipped();
         double p = shipped.probability(PairFeatures.of(new QuestionText("How do I learn Python?"),
-                new QuestionText("How can I learn Python?"), 0.95));
+                new QuestionText("How can I learn Python?"), 0.95, WordRarity.shipped()));
         assertTrue(p > 0 && p < 1, "probability " + p);
         assertTrue(shipped.threshold() > 0 && shipped.threshold() < 1);
     }
