@@ -1,11 +1,13 @@
 package dev.llmrouter.bench;
 
+import dev.llmrouter.cache.InteractionVerifier;
 import dev.llmrouter.cache.MatchDecision;
 import dev.llmrouter.cache.PartitionKey;
 import dev.llmrouter.cache.SemanticMatcher;
 import dev.llmrouter.chat.ChatMessage;
 import dev.llmrouter.chat.ChatRequest;
 import dev.llmrouter.embed.DjlEmbedder;
+import dev.llmrouter.embed.Embedded;
 import dev.llmrouter.persistence.CachedAnswer;
 import dev.llmrouter.persistence.internal.JdbcCacheEntries;
 import dev.llmrouter.tenant.ApiKeyFormat;
@@ -148,7 +150,8 @@ public final class CacheLatency {
     private static void inProcess(PGSimpleDataSource db, long tenantId, DjlEmbedder embedder, List<String> repeats,
                                   List<String> paraphrases) {
         JdbcCacheEntries entries = new JdbcCacheEntries(new TransactionalDataSource(db));
-        SemanticMatcher matcher = new SemanticMatcher();
+        InteractionVerifier interaction = InteractionVerifier.shipped();
+        SemanticMatcher matcher = new SemanticMatcher(null, interaction);
         Latencies exact = new Latencies();
         Latencies embed = new Latencies();
         Latencies nearest = new Latencies();
@@ -170,7 +173,8 @@ public final class CacheLatency {
             entries.findExact(tenantId, key.partitionHash(), key.promptHash(), Instant.EPOCH);
             exact.add(t);
             t = System.nanoTime();
-            float[] vector = embedder.embed(q);
+            Embedded incoming = embedder.encode(q);
+            float[] vector = incoming.vector();
             embed.add(t);
             t = System.nanoTime();
             List<CachedAnswer> found = entries.findNearest(tenantId, key.partitionHash(), vector, 5, Instant.EPOCH);
@@ -178,7 +182,8 @@ public final class CacheLatency {
             t = System.nanoTime();
             boolean hit = false;
             for (CachedAnswer candidate : found) {
-                MatchDecision d = matcher.decide(candidate.question(), q, candidate.embedding(), vector);
+                MatchDecision d = matcher.decide(candidate.question(), q, candidate.embedding(), incoming,
+                        () -> embedder.encode(candidate.question()));
                 if (d.hit()) {
                     hit = true;
                     break;
@@ -188,11 +193,12 @@ public final class CacheLatency {
             total.add(start);
             semanticHits += hit ? 1 : 0;
         }
+        interaction.close();
         System.out.println("in-process lookup (ms):");
         System.out.println("  exact probe      " + exact.summary());
         System.out.println("  embed question   " + embed.summary());
         System.out.println("  hnsw top-5       " + nearest.summary());
-        System.out.println("  verifier         " + decide.summary());
+        System.out.println("  guards+verifiers " + decide.summary() + " (token states of candidates included)");
         System.out.println("  semantic total   " + total.summary());
         System.out.printf(Locale.ROOT, "  exact hits %d/%d, semantic hits %d/%d (true duplicates)%n", exactHits,
                 repeats.size(), semanticHits, paraphrases.size());

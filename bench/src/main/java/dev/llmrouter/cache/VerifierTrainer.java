@@ -28,8 +28,9 @@ import java.util.function.ToDoubleFunction;
  */
 public final class VerifierTrainer {
 
+    /** {@code interaction}: the token-interaction verifier's score (out of fold where fitted), NaN without one. */
     private record Example(Pair pair, boolean paraphrase, Split.Part part, int fold, boolean eligible, double[] scalar,
-                           double[] full) {
+                           double[] full, double interaction) {
     }
 
     private VerifierTrainer() {
@@ -59,6 +60,7 @@ public final class VerifierTrainer {
         int folds = 1;
         boolean everything = false;
         boolean pairSplit = false;
+        Path interactionScores = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--qqp" -> qqp = Path.of(args[++i]);
@@ -84,6 +86,7 @@ public final class VerifierTrainer {
                 case "--folds" -> folds = Integer.parseInt(args[++i]);
                 case "--everything" -> everything = true;
                 case "--pair-split" -> pairSplit = true;
+                case "--interaction" -> interactionScores = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -94,6 +97,10 @@ public final class VerifierTrainer {
         all.addAll(para);
         store.embedMissing(all);
 
+        double[] interaction = interactionScores(interactionScores, all.size());
+        if (interaction != null && (folds < 2 || pairSplit)) {
+            throw new IllegalArgumentException("--interaction scores are cut by the question-group folds: use --folds 5");
+        }
         Split quoraSplit = new Split(quora, pairSplit);
         Split paraSplit = new Split(para, pairSplit);
         WordRarity rarity = rarity(all, quora.size(), quoraSplit, paraSplit, folds > 1, everything);
@@ -110,7 +117,8 @@ public final class VerifierTrainer {
             double[] scalar = PairFeatures.of(a, b, cosine, rarity);
             Split split = isParaphrase ? paraSplit : quoraSplit;
             examples.add(new Example(p, isParaphrase, split.of(p), split.fold(p, Math.max(folds, 1)), eligible,
-                    scalar, EmbeddingVerifier.input(scalar, u, v)));
+                    scalar, EmbeddingVerifier.input(scalar, u, v),
+                    interaction == null ? Double.NaN : interaction[examples.size()]));
         }
         // Fitting on every training pair, not only those that pass the floor and the guards, gives
         // the verifier 2.5 times the examples; held-out precision at 0.40 recall rose by ~1 point.
@@ -301,13 +309,90 @@ public final class VerifierTrainer {
         String heldOut = line(examples, held, threshold, Split.Part.HELD_OUT);
         System.out.printf(Locale.ROOT, "chosen threshold %.3f on out-of-fold scores%n  out-of-fold: %s%n  HELD_OUT: %s%n",
                 threshold, line(dev, e -> true, chosenBy, threshold), heldOut);
+        String note = everything ? "none (fitted on every development pair; see the README)" : heldOut;
         if (resources != null) {
-            String note = everything ? "none (fitted on every development pair; see the README)" : heldOut;
             writeEmbedding(resources.resolve(EmbeddingVerifier.RESOURCE), inputs, net, threshold, dev.size(), note);
             writeTrees(resources.resolve(TreeVerifier.RESOURCE), trees, s.treeWeight, threshold, dev.size(), note);
             System.out.println("wrote " + resources.resolve(EmbeddingVerifier.RESOURCE) + " and "
                     + resources.resolve(TreeVerifier.RESOURCE));
         }
+        if (!Double.isNaN(dev.get(0).interaction)) {
+            interactionBlend(examples, dev, chosenBy, held, target, everything, resources);
+        }
+    }
+
+    /**
+     * The server's final blend: the network-and-trees blend above with the token-interaction
+     * verifier's probability (fitted by {@code bench/train-interaction} on the same folds, its
+     * out-of-fold scores read with {@code --interaction}). Its weight and threshold are chosen on
+     * out-of-fold scores: for each weight the threshold that keeps out-of-fold recall at the floor,
+     * and the weight whose precision there is highest.
+     */
+    private static void interactionBlend(List<Example> examples, List<Example> dev, ToDoubleFunction<Example> outOfFold,
+                                         ToDoubleFunction<Example> held, double target, boolean everything,
+                                         Path resources) throws IOException {
+        System.out.println("== with the token-interaction verifier: (1 - w) x blend + w x interaction");
+        double bestWeight = 0;
+        double bestThreshold = 0;
+        double bestPrecision = -1;
+        for (int step = 0; step <= 10; step++) {
+            double w = step / 10.0;
+            ToDoubleFunction<Example> blend = blend(outOfFold, w);
+            double t = chooseThreshold(dev, blend, target, OUT_OF_FOLD_RECALL_FLOOR, e -> true, e -> true);
+            Tally quora = tally(dev, e -> true, blend, t, false);
+            System.out.printf(Locale.ROOT, "  w=%.1f out-of-fold: %s%n", w, line(dev, e -> true, blend, t));
+            if (quora.precision() > bestPrecision) {
+                bestPrecision = quora.precision();
+                bestWeight = w;
+                bestThreshold = t;
+            }
+        }
+        ToDoubleFunction<Example> chosenBy = blend(outOfFold, bestWeight);
+        ToDoubleFunction<Example> shipped = blend(held, bestWeight);
+        System.out.println("held-out curve with the interaction verifier:");
+        for (double t = 0.50; t <= 0.951; t += 0.025) {
+            System.out.println("  " + line(examples, shipped, t, Split.Part.HELD_OUT));
+        }
+        String heldOut = line(examples, shipped, bestThreshold, Split.Part.HELD_OUT);
+        System.out.printf(Locale.ROOT, "chosen weight %.1f, threshold %.3f on out-of-fold scores%n  out-of-fold: %s%n"
+                + "  HELD_OUT: %s%n", bestWeight, bestThreshold, line(dev, e -> true, chosenBy, bestThreshold), heldOut);
+        if (resources != null) {
+            Path out = resources.resolve(InteractionVerifier.RESOURCE);
+            try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                writer.write("# Final blend of the semantic cache: (1 - weight) x (network and trees blend) + weight x token-interaction\n");
+                writer.write("# verifier (" + InteractionVerifier.MODEL + ", from bench/train-interaction). Written by"
+                        + " bench/train-verifier; do not edit by hand.\n");
+                writer.write("# Fitted on " + dev.size() + " pairs. Held-out: "
+                        + (everything ? "none (fitted on every development pair; see the README)" : heldOut) + "\n");
+                writer.write(String.format(Locale.ROOT, "weight=%.2f%nthreshold=%.3f%n", bestWeight, bestThreshold));
+            }
+            System.out.println("wrote " + out);
+        }
+    }
+
+    /** {@code (1 - w) x score + w x interaction} for pairs the score admits (not -1), else -1. */
+    private static ToDoubleFunction<Example> blend(ToDoubleFunction<Example> score, double w) {
+        return e -> {
+            double s = score.applyAsDouble(e);
+            return s < 0 ? -1 : (1 - w) * s + w * e.interaction;
+        };
+    }
+
+    /** One score per development pair (Quora file, then paraphrase file), as bench/train-interaction writes them. */
+    private static double[] interactionScores(Path file, int pairs) throws IOException {
+        if (file == null) {
+            return null;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.size() != pairs) {
+            throw new IllegalArgumentException(file + " holds " + lines.size() + " scores for " + pairs
+                    + " pairs: run bench/train-interaction on the same files, without --limit");
+        }
+        double[] scores = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            scores[i] = Double.parseDouble(lines.get(i).trim());
+        }
+        return scores;
     }
 
     /**

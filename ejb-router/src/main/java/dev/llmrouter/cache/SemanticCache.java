@@ -3,6 +3,7 @@ package dev.llmrouter.cache;
 import dev.llmrouter.chat.CacheOptions;
 import dev.llmrouter.chat.ChatRequest;
 import dev.llmrouter.chat.Usage;
+import dev.llmrouter.embed.Embedded;
 import dev.llmrouter.embed.Embedder;
 import dev.llmrouter.persistence.CacheEntries;
 import dev.llmrouter.persistence.CacheUnavailableException;
@@ -72,14 +73,15 @@ public class SemanticCache {
                 recordHit(exact.get(), directive);
                 return new CacheLookup(CacheStatus.HIT, key, exact.get(), null, 1.0, false);
             }
-            float[] embedding = embedder.embed(key.question());
+            Embedded incoming = embedder.encode(key.question());
+            float[] embedding = incoming.vector();
             List<CachedAnswer> nearest = entries.findNearest(caller.tenantId(), key.partitionHash(), embedding,
                     settings.candidates(), notBefore);
             SemanticMatcher matcher = matchers.forThreshold(directive.threshold() != null ? directive.threshold()
                     : tenant.get().getCacheThreshold());
             for (CachedAnswer candidate : nearest) {
                 MatchDecision decision = matcher.decide(candidate.question(), key.question(), candidate.embedding(),
-                        embedding);
+                        incoming, () -> embedder.encode(candidate.question()));
                 if (decision.hit()) {
                     recordHit(candidate, directive);
                     return new CacheLookup(CacheStatus.SEMANTIC_HIT, key, candidate, embedding,

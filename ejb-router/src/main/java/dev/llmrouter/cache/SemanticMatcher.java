@@ -1,5 +1,7 @@
 package dev.llmrouter.cache;
 
+import dev.llmrouter.embed.Embedded;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -8,8 +10,10 @@ import java.util.function.ToDoubleFunction;
  * must reach the acceptance threshold. With both embeddings at hand the verifier sees them
  * whole ({@link EmbeddingVerifier}) and its probability is blended with boosted trees over the
  * lexical features ({@link TreeVerifier}); callers that only have a cosine get the scalar
- * {@link VerifierModel}, which is weaker and tuned to its own threshold. Stateless and
- * thread-safe.
+ * {@link VerifierModel}, which is weaker and tuned to its own threshold. With the questions' token
+ * states as well, that blend is blended once more with the {@link InteractionVerifier}, which
+ * compares the questions token against token, under its own threshold; the server always takes
+ * this path. Stateless and thread-safe.
  */
 public final class SemanticMatcher {
 
@@ -21,22 +25,32 @@ public final class SemanticMatcher {
     private final EmbeddingVerifier embeddingVerifier;
     private final TreeVerifier trees;
     private final WordRarity rarity;
+    /** Null where token states are never at hand (the bench's cosine-only checks, unit tests). */
+    private final InteractionVerifier interaction;
     /** A tenant's own threshold, applied to both verifiers; null keeps each verifier's tuned one. */
     private final Double override;
 
-    /** Shipped verifiers with their tuned thresholds. */
+    /** Shipped verifiers with their tuned thresholds, without the token-interaction verifier. */
     public SemanticMatcher() {
-        this(VerifierModel.shipped(), EmbeddingVerifier.shipped(), TreeVerifier.shipped(), WordRarity.shipped(), null);
+        this((Double) null, null);
     }
 
-    /** Shipped verifiers with another acceptance threshold (0..1; higher serves fewer, safer hits). */
+    /** As {@link #SemanticMatcher()} with another acceptance threshold (0..1; higher serves fewer, safer hits). */
     public SemanticMatcher(double threshold) {
+        this(Double.valueOf(threshold), null);
+    }
+
+    /**
+     * Shipped verifiers, the given token-interaction verifier (shared: it holds a model) and a tenant's
+     * acceptance threshold, or null for the tuned one.
+     */
+    public SemanticMatcher(Double threshold, InteractionVerifier interaction) {
         this(VerifierModel.shipped(), EmbeddingVerifier.shipped(), TreeVerifier.shipped(), WordRarity.shipped(),
-                threshold);
+                interaction, threshold);
     }
 
     SemanticMatcher(VerifierModel scalarVerifier, EmbeddingVerifier embeddingVerifier, TreeVerifier trees,
-                    WordRarity rarity, Double threshold) {
+                    WordRarity rarity, InteractionVerifier interaction, Double threshold) {
         if (threshold != null && (threshold < 0 || threshold > 1)) {
             throw new IllegalArgumentException("threshold must be within 0..1: " + threshold);
         }
@@ -44,11 +58,20 @@ public final class SemanticMatcher {
         this.embeddingVerifier = embeddingVerifier;
         this.trees = trees;
         this.rarity = rarity;
+        this.interaction = interaction;
         this.override = threshold;
     }
 
-    /** The acceptance threshold of the embedding path (the blended probability), the one the server uses. */
+    /**
+     * The acceptance threshold of the path the server takes: the final blend with token states when
+     * this matcher has the interaction verifier, else the embedding path's blend.
+     */
     public double threshold() {
+        return override != null ? override : interaction != null ? interaction.threshold() : trees.threshold();
+    }
+
+    /** Threshold of the embedding path without token states. */
+    double embeddingThreshold() {
         return override != null ? override : trees.threshold();
     }
 
@@ -63,19 +86,56 @@ public final class SemanticMatcher {
      */
     public MatchDecision decide(String cachedQuestion, String incomingQuestion, float[] cachedVector,
                                 float[] incomingVector) {
+        checkDimensions(cachedVector, incomingVector);
+        double cosine = dot(cachedVector, incomingVector);
+        return screenThenScore(cachedQuestion, incomingQuestion, cosine,
+                features -> embeddingBlend(features, cachedVector, incomingVector), embeddingThreshold());
+    }
+
+    private double embeddingBlend(double[] features, float[] cachedVector, float[] incomingVector) {
+        return trees.blend(embeddingVerifier.score(EmbeddingVerifier.input(features, cachedVector, incomingVector)),
+                features);
+    }
+
+    /**
+     * The server's path: the embedding path's blend, then the token-interaction verifier over both
+     * questions' token states. The cached question's states cost a model run, so they are only asked
+     * for when the interaction verifier could still lift the pair over the threshold.
+     *
+     * @param cached the cached question's token states, computed on demand
+     */
+    public MatchDecision decide(String cachedQuestion, String incomingQuestion, float[] cachedVector,
+                                Embedded incoming, Supplier<Embedded> cached) {
+        if (interaction == null) {
+            return decide(cachedQuestion, incomingQuestion, cachedVector, incoming.vector());
+        }
+        float[] incomingVector = incoming.vector();
+        checkDimensions(cachedVector, incomingVector);
+        double cosine = dot(cachedVector, incomingVector);
+        double acceptAt = threshold();
+        return screenThenScore(cachedQuestion, incomingQuestion, cosine, features -> {
+            double others = embeddingBlend(features, cachedVector, incomingVector);
+            if (interaction.ceiling(others) < acceptAt) {
+                return interaction.ceiling(others);
+            }
+            return interaction.blend(others, interaction.probability(cached.get(), incoming));
+        }, acceptAt);
+    }
+
+    private void checkDimensions(float[] cachedVector, float[] incomingVector) {
         int d = embeddingVerifier.dimensions();
         if (cachedVector.length != d || incomingVector.length != d) {
             throw new IllegalArgumentException("expected " + d + "-d vectors, got "
                     + cachedVector.length + " and " + incomingVector.length);
         }
-        double cosine = 0;
-        for (int i = 0; i < d; i++) {
-            cosine += cachedVector[i] * incomingVector[i];
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
         }
-        return screenThenScore(cachedQuestion, incomingQuestion, cosine,
-                features -> trees.blend(
-                        embeddingVerifier.score(EmbeddingVerifier.input(features, cachedVector, incomingVector)), features),
-                threshold());
+        return sum;
     }
 
     /** Decision from the cosine alone, for callers without the vectors; less precise. */

@@ -1,17 +1,28 @@
 package dev.llmrouter.cache;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** The shipped matcher, and one per acceptance threshold that tenants chose for themselves. */
+/**
+ * The shipped matcher, and one per acceptance threshold that tenants chose for themselves; all share
+ * one token-interaction verifier, whose model is loaded once.
+ */
 @ApplicationScoped
 public class SemanticMatchers {
 
-    private final SemanticMatcher shipped = new SemanticMatcher();
+    private final InteractionVerifier interaction = InteractionVerifier.shipped();
+    private final SemanticMatcher shipped = new SemanticMatcher(null, interaction);
     private final ConcurrentMap<Double, SemanticMatcher> byThreshold = new ConcurrentHashMap<>();
 
     public SemanticMatcher forThreshold(Double tenantThreshold) {
-        return tenantThreshold == null ? shipped : byThreshold.computeIfAbsent(tenantThreshold, SemanticMatcher::new);
+        return tenantThreshold == null ? shipped
+                : byThreshold.computeIfAbsent(tenantThreshold, t -> new SemanticMatcher(t, interaction));
+    }
+
+    @PreDestroy
+    void close() {
+        interaction.close();
     }
 }

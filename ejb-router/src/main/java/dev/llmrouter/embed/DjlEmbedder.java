@@ -47,10 +47,10 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
     private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
 
     private final HuggingFaceTokenizer tokenizer;
-    private final ZooModel<Encoding, float[]> model;
-    private final BlockingQueue<Predictor<Encoding, float[]>> predictors;
+    private final ZooModel<Encoding, Embedded> model;
+    private final BlockingQueue<Predictor<Encoding, Embedded>> predictors;
 
-    private DjlEmbedder(HuggingFaceTokenizer tokenizer, ZooModel<Encoding, float[]> model, int poolSize) {
+    private DjlEmbedder(HuggingFaceTokenizer tokenizer, ZooModel<Encoding, Embedded> model, int poolSize) {
         this.tokenizer = tokenizer;
         this.model = model;
         this.predictors = new ArrayBlockingQueue<>(poolSize);
@@ -74,7 +74,7 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
         ClassLoader loader = DjlEmbedder.class.getClassLoader();
         try {
             HuggingFaceTokenizer tokenizer = loadTokenizer(loader);
-            ZooModel<Encoding, float[]> model = loadModel(loader);
+            ZooModel<Encoding, Embedded> model = loadModel(loader);
             LOG.info(() -> String.format("Loaded %s with %d predictors in %d ms",
                     MODEL_RESOURCE, poolSize, (System.nanoTime() - start) / 1_000_000));
             return new DjlEmbedder(tokenizer, model, poolSize);
@@ -106,15 +106,15 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
         }
     }
 
-    private static ZooModel<Encoding, float[]> loadModel(ClassLoader loader)
+    private static ZooModel<Encoding, Embedded> loadModel(ClassLoader loader)
             throws IOException, ModelNotFoundException, MalformedModelException {
         // ONNX Runtime wants a file; it reads it fully at load, so the copy can go right away.
         Path dir = Files.createTempDirectory("llmrouter-minilm");
         Path file = dir.resolve(MODEL_RESOURCE);
         try (InputStream onnx = open(loader, MODEL_RESOURCE)) {
             Files.copy(onnx, file, StandardCopyOption.REPLACE_EXISTING);
-            Criteria<Encoding, float[]> criteria = Criteria.builder()
-                    .setTypes(Encoding.class, float[].class)
+            Criteria<Encoding, Embedded> criteria = Criteria.builder()
+                    .setTypes(Encoding.class, Embedded.class)
                     .optModelPath(file)
                     .optEngine("OnnxRuntime")
                     .optTranslator(new SentenceEmbeddingTranslator(DIMENSIONS))
@@ -142,8 +142,13 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
 
     @Override
     public float[] embed(String text) {
+        return encode(text).vector();
+    }
+
+    @Override
+    public Embedded encode(String text) {
         Encoding encoding = tokenizer.encode(text == null ? "" : text);
-        Predictor<Encoding, float[]> predictor = borrow();
+        Predictor<Encoding, Embedded> predictor = borrow();
         try {
             return predictor.predict(encoding);
         } catch (TranslateException e) {
@@ -167,7 +172,7 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
         return tokenizer.encode(text).getIds().length;
     }
 
-    private Predictor<Encoding, float[]> borrow() {
+    private Predictor<Encoding, Embedded> borrow() {
         try {
             return predictors.take();
         } catch (InterruptedException e) {
@@ -178,7 +183,7 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
 
     @Override
     public void close() {
-        List<Predictor<Encoding, float[]>> idle = new ArrayList<>();
+        List<Predictor<Encoding, Embedded>> idle = new ArrayList<>();
         predictors.drainTo(idle);
         idle.forEach(Predictor::close);
         model.close();

@@ -11,4 +11,12 @@ public interface Embedder {
 
     /** Same vectors as {@link #embed} one by one, computed in batches where that is faster. */
     List<float[]> embedAll(List<String> texts);
+
+    /**
+     * The vector {@link #embed} returns together with the token states it was pooled from, in one
+     * model run. Embedders that do not expose token states refuse.
+     */
+    default Embedded encode(String text) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not expose token states");
+    }
 }

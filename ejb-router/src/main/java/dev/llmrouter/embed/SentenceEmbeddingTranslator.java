@@ -9,11 +9,12 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 
 /**
- * Feeds one tokenised text to the BERT-style ONNX graph and mean-pools its token vectors.
+ * Feeds one tokenised text to the BERT-style ONNX graph and mean-pools its token vectors; the
+ * token vectors themselves are kept alongside for verifiers that compare questions token by token.
  * Pooling runs in plain Java because ONNX Runtime's NDArrays support almost no operations
  * without a second DJL engine, and this keeps the server free of one.
  */
-final class SentenceEmbeddingTranslator implements Translator<Encoding, float[]> {
+final class SentenceEmbeddingTranslator implements Translator<Encoding, Embedded> {
 
     private final int dimensions;
 
@@ -37,10 +38,10 @@ final class SentenceEmbeddingTranslator implements Translator<Encoding, float[]>
     }
 
     @Override
-    public float[] processOutput(TranslatorContext ctx, NDList output) {
+    public Embedded processOutput(TranslatorContext ctx, NDList output) {
         long[] mask = (long[]) ctx.getAttachment("mask");
         float[] tokens = output.get(0).toFloatArray();
-        return normalise(meanPool(tokens, mask));
+        return new Embedded(normalise(meanPool(tokens, mask)), tokens, mask.length);
     }
 
     private float[] meanPool(float[] tokens, long[] mask) {

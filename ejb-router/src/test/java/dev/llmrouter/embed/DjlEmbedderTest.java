@@ -45,6 +45,26 @@ class DjlEmbedderTest {
     }
 
     @Test
+    void encodingKeepsTheTokenStatesTheVectorIsPooledFrom() {
+        String text = "How do I reset my password?";
+        Embedded e = embedder.encode(text);
+        assertArrayEquals(embedder.embed(text), e.vector());
+        assertEquals(embedder.tokenCount(text), e.tokens());
+        assertEquals(e.tokens() * 384, e.tokenStates().length);
+        float[] mean = new float[384];
+        for (int t = 0; t < e.tokens(); t++) {
+            for (int d = 0; d < 384; d++) {
+                mean[d] += e.tokenStates()[t * 384 + d] / e.tokens();
+            }
+        }
+        double norm = Math.sqrt(cosine(mean, mean));
+        for (int d = 0; d < 384; d++) {
+            mean[d] /= (float) norm;
+        }
+        assertEquals(1.0, cosine(mean, e.vector()), 1e-5);
+    }
+
+    @Test
     void sameTextGivesSameVector() {
         assertArrayEquals(embedder.embed("What is the capital of France?"),
                 embedder.embed("What is the capital of France?"));

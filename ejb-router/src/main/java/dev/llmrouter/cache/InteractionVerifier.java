@@ -1,0 +1,194 @@
+package dev.llmrouter.cache;
+
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.Batchifier;
+import ai.djl.translate.TranslateException;
+import ai.djl.translate.Translator;
+import ai.djl.translate.TranslatorContext;
+import dev.llmrouter.embed.Embedded;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Compares two questions token against token. A small decomposable-attention network (every token
+ * of one question attends to the other's tokens, compares itself with what it found, and the two
+ * sides are pooled and classified) reads MiniLM's token states of both questions, the same states
+ * the sentence vectors are pooled from. Pooled vectors blur a question into one point, so "haunted
+ * places in Delhi" and "haunted place in Delhi", or two questions that differ in one rare word, sit
+ * equally close; aligned tokens keep that difference visible. Its probability is blended with the
+ * {@link EmbeddingVerifier} and {@link TreeVerifier} blend.
+ *
+ * <p>The network is the average of the members cross-fitted by {@code bench/train-interaction}
+ * ({@value #MODEL}, run by ONNX Runtime through DJL); the blend weight and acceptance threshold
+ * are chosen out of fold by {@code bench/train-verifier} ({@value #RESOURCE}). Thread-safe: a
+ * fixed pool of predictors is shared.
+ */
+public final class InteractionVerifier implements AutoCloseable {
+
+    static final String MODEL = "interaction-verifier.onnx";
+    static final String RESOURCE = "interaction-verifier.properties";
+
+    private final ZooModel<Questions, Float> model;
+    private final BlockingQueue<Predictor<Questions, Float>> predictors;
+    /** Share of this network's probability in the final blend; the rest is the other verifiers' blend. */
+    private final double weight;
+    private final double threshold;
+
+    private InteractionVerifier(ZooModel<Questions, Float> model, int poolSize, double weight, double threshold) {
+        if (weight < 0 || weight > 1) {
+            throw new IllegalArgumentException("blend weight must be within 0..1: " + weight);
+        }
+        this.model = model;
+        this.weight = weight;
+        this.threshold = threshold;
+        this.predictors = new ArrayBlockingQueue<>(poolSize);
+        for (int i = 0; i < poolSize; i++) {
+            predictors.add(model.newPredictor());
+        }
+    }
+
+    /** The shipped network with one predictor per available core. */
+    public static InteractionVerifier shipped() {
+        Properties p = ShippedParameters.load(RESOURCE);
+        double weight = Double.parseDouble(required(p, "weight"));
+        double threshold = Double.parseDouble(required(p, "threshold"));
+        try {
+            return new InteractionVerifier(loadModel(), Runtime.getRuntime().availableProcessors(), weight, threshold);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + MODEL, e);
+        } catch (ModelNotFoundException | MalformedModelException e) {
+            throw new IllegalStateException("Cannot load " + MODEL, e);
+        }
+    }
+
+    private static ZooModel<Questions, Float> loadModel()
+            throws IOException, ModelNotFoundException, MalformedModelException {
+        // ONNX Runtime wants a file; it reads it fully at load, so the copy can go right away.
+        Path dir = Files.createTempDirectory("llmrouter-interaction");
+        Path file = dir.resolve(MODEL);
+        try (InputStream onnx = InteractionVerifier.class.getResourceAsStream(MODEL)) {
+            if (onnx == null) {
+                throw new IOException("Missing resource dev/llmrouter/cache/" + MODEL);
+            }
+            Files.copy(onnx, file, StandardCopyOption.REPLACE_EXISTING);
+            return Criteria.builder()
+                    .setTypes(Questions.class, Float.class)
+                    .optModelPath(file)
+                    .optEngine("OnnxRuntime")
+                    .optTranslator(new PairTranslator())
+                    .build()
+                    .loadModel();
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static String required(Properties p, String key) {
+        String value = p.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException(RESOURCE + " lacks " + key);
+        }
+        return value.trim();
+    }
+
+    /** Acceptance threshold of the final blend. */
+    double threshold() {
+        return threshold;
+    }
+
+    /** The final score from the other verifiers' blend and this network's probability. */
+    double blend(double otherVerifiers, double interaction) {
+        return (1 - weight) * otherVerifiers + weight * interaction;
+    }
+
+    /** The highest final score the other verifiers' blend can still reach, whatever this network says. */
+    double ceiling(double otherVerifiers) {
+        return blend(otherVerifiers, 1.0);
+    }
+
+    /** Probability that the two questions ask the same thing, from their token states. */
+    public double probability(Embedded cached, Embedded incoming) {
+        Predictor<Questions, Float> predictor = borrow();
+        try {
+            return predictor.predict(new Questions(cached, incoming));
+        } catch (TranslateException e) {
+            throw new IllegalStateException("Interaction verifier failed", e);
+        } finally {
+            predictors.add(predictor);
+        }
+    }
+
+    private Predictor<Questions, Float> borrow() {
+        try {
+            return predictors.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for an interaction predictor", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<Predictor<Questions, Float>> idle = new ArrayList<>();
+        predictors.drainTo(idle);
+        idle.forEach(Predictor::close);
+        model.close();
+    }
+
+    /** The model's input: the cached question's token states and the incoming one's. */
+    record Questions(Embedded cached, Embedded incoming) {
+    }
+
+    private static final class PairTranslator implements Translator<Questions, Float> {
+
+        @Override
+        public NDList processInput(TranslatorContext ctx, Questions q) {
+            NDManager manager = ctx.getNDManager();
+            NDList inputs = new NDList();
+            inputs.addAll(side(manager, q.cached(), "a"));
+            inputs.addAll(side(manager, q.incoming(), "b"));
+            return inputs;
+        }
+
+        private static NDList side(NDManager manager, Embedded e, String name) {
+            int d = e.vector().length;
+            NDArray states = manager.create(e.tokenStates(), new Shape(1, e.tokens(), d));
+            states.setName(name);
+            float[] ones = new float[e.tokens()];
+            Arrays.fill(ones, 1f);
+            NDArray mask = manager.create(ones, new Shape(1, e.tokens()));
+            mask.setName(name + "_mask");
+            return new NDList(states, mask);
+        }
+
+        @Override
+        public Float processOutput(TranslatorContext ctx, NDList output) {
+            return output.get(0).toFloatArray()[0];
+        }
+
+        /** One pair per call. */
+        @Override
+        public Batchifier getBatchifier() {
+            return null;
+        }
+    }
+}
