@@ -81,6 +81,7 @@ def batch(states, idx):
 
 
 def probabilities(model, states, pairs, size=512):
+    """Scores of the pairs: the probability of an Ensemble, or the sigmoid of one member's logit."""
     model.eval()
     out = []
     with torch.no_grad():
@@ -88,7 +89,8 @@ def probabilities(model, states, pairs, size=512):
             p = pairs[s:s + size]
             xa, ma = batch(states, p[:, 0])
             xb, mb = batch(states, p[:, 1])
-            out.append(torch.sigmoid(model(xa, ma, xb, mb)))
+            y = model(xa, ma, xb, mb)
+            out.append(y if isinstance(model, Ensemble) else torch.sigmoid(y))
     return torch.cat(out).numpy() if out else np.zeros(0)
 
 
@@ -170,7 +172,7 @@ def main():
     ensemble = Ensemble(members).eval()
     rest = ~dev
     if rest.any():
-        scores[rest] = ensemble_probabilities(ensemble, states, pairs[rest])
+        scores[rest] = probabilities(ensemble, states, pairs[rest])
         q = rest & (pairs[:, 3] == 0)
         print(f"held-out Quora AUC {auc(pairs[q, 2], scores[q]):.4f}", flush=True)
     q = dev & (pairs[:, 3] == 0)
@@ -185,17 +187,6 @@ def main():
                                     'b': {0: 'n', 1: 'tb'}, 'b_mask': {0: 'n', 1: 'tb'}, 'probability': {0: 'n'}},
                       opset_version=13)
     print(f"wrote {args.out}/interaction-verifier.onnx and interaction-scores.tsv in {time.time() - started:.0f} s")
-
-
-def ensemble_probabilities(ensemble, states, pairs, size=512):
-    out = []
-    with torch.no_grad():
-        for s in range(0, len(pairs), size):
-            p = pairs[s:s + size]
-            xa, ma = batch(states, p[:, 0])
-            xb, mb = batch(states, p[:, 1])
-            out.append(ensemble(xa, ma, xb, mb))
-    return torch.cat(out).numpy()
 
 
 if __name__ == '__main__':

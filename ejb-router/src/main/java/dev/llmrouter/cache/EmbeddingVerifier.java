@@ -69,26 +69,18 @@ final class EmbeddingVerifier {
     }
 
     static EmbeddingVerifier from(Properties p) {
-        int dimensions = Integer.parseInt(required(p, "dimensions"));
-        int units = Integer.parseInt(required(p, "hidden"));
+        int dimensions = Integer.parseInt(ShippedParameters.required(p, RESOURCE, "dimensions"));
+        int units = Integer.parseInt(ShippedParameters.required(p, RESOURCE, "hidden"));
         double[][] hidden = new double[units][];
         for (int j = 0; j < units; j++) {
             hidden[j] = numbers(p, "hidden." + j);
         }
         return new EmbeddingVerifier(dimensions, numbers(p, "input.mean"), numbers(p, "input.scale"), hidden,
-                numbers(p, "output"), Double.parseDouble(required(p, "threshold")));
-    }
-
-    private static String required(Properties p, String key) {
-        String value = p.getProperty(key);
-        if (value == null) {
-            throw new IllegalStateException(RESOURCE + " lacks " + key);
-        }
-        return value.trim();
+                numbers(p, "output"), Double.parseDouble(ShippedParameters.required(p, RESOURCE, "threshold")));
     }
 
     private static double[] numbers(Properties p, String key) {
-        String[] parts = required(p, key).split(",");
+        String[] parts = ShippedParameters.required(p, RESOURCE, key).split(",");
         double[] out = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             out[i] = Double.parseDouble(parts[i].trim());

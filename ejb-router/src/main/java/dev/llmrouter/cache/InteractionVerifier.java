@@ -1,7 +1,6 @@
 package dev.llmrouter.cache;
 
 import ai.djl.MalformedModelException;
-import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -10,22 +9,18 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.Batchifier;
-import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import dev.llmrouter.embed.Embedded;
+import dev.llmrouter.embed.PredictorPool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * Compares two questions token against token. A small decomposable-attention network (every token
@@ -46,8 +41,7 @@ public final class InteractionVerifier implements AutoCloseable {
     static final String MODEL = "interaction-verifier.onnx";
     static final String RESOURCE = "interaction-verifier.properties";
 
-    private final ZooModel<Questions, Float> model;
-    private final BlockingQueue<Predictor<Questions, Float>> predictors;
+    private final PredictorPool<Questions, Float> predictors;
     /** Share of this network's probability in the final blend; the rest is the other verifiers' blend. */
     private final double weight;
     private final double threshold;
@@ -56,20 +50,16 @@ public final class InteractionVerifier implements AutoCloseable {
         if (weight < 0 || weight > 1) {
             throw new IllegalArgumentException("blend weight must be within 0..1: " + weight);
         }
-        this.model = model;
         this.weight = weight;
         this.threshold = threshold;
-        this.predictors = new ArrayBlockingQueue<>(poolSize);
-        for (int i = 0; i < poolSize; i++) {
-            predictors.add(model.newPredictor());
-        }
+        this.predictors = new PredictorPool<>("interaction verifier", model, poolSize);
     }
 
     /** The shipped network with one predictor per available core. */
     public static InteractionVerifier shipped() {
         Properties p = ShippedParameters.load(RESOURCE);
-        double weight = Double.parseDouble(required(p, "weight"));
-        double threshold = Double.parseDouble(required(p, "threshold"));
+        double weight = Double.parseDouble(ShippedParameters.required(p, RESOURCE, "weight"));
+        double threshold = Double.parseDouble(ShippedParameters.required(p, RESOURCE, "threshold"));
         try {
             return new InteractionVerifier(loadModel(), Runtime.getRuntime().availableProcessors(), weight, threshold);
         } catch (IOException e) {
@@ -102,14 +92,6 @@ public final class InteractionVerifier implements AutoCloseable {
         }
     }
 
-    private static String required(Properties p, String key) {
-        String value = p.getProperty(key);
-        if (value == null) {
-            throw new IllegalStateException(RESOURCE + " lacks " + key);
-        }
-        return value.trim();
-    }
-
     /** Acceptance threshold of the final blend. */
     double threshold() {
         return threshold;
@@ -127,31 +109,12 @@ public final class InteractionVerifier implements AutoCloseable {
 
     /** Probability that the two questions ask the same thing, from their token states. */
     public double probability(Embedded cached, Embedded incoming) {
-        Predictor<Questions, Float> predictor = borrow();
-        try {
-            return predictor.predict(new Questions(cached, incoming));
-        } catch (TranslateException e) {
-            throw new IllegalStateException("Interaction verifier failed", e);
-        } finally {
-            predictors.add(predictor);
-        }
-    }
-
-    private Predictor<Questions, Float> borrow() {
-        try {
-            return predictors.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for an interaction predictor", e);
-        }
+        return predictors.predict(new Questions(cached, incoming));
     }
 
     @Override
     public void close() {
-        List<Predictor<Questions, Float>> idle = new ArrayList<>();
-        predictors.drainTo(idle);
-        idle.forEach(Predictor::close);
-        model.close();
+        predictors.close();
     }
 
     /** The model's input: the cached question's token states and the incoming one's. */

@@ -23,4 +23,13 @@ final class ShippedParameters {
             throw new UncheckedIOException("Cannot read " + resource, e);
         }
     }
+
+    /** The trimmed value of {@code key}, which the resource must have. */
+    static String required(Properties p, String resource, String key) {
+        String value = p.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException(resource + " lacks " + key);
+        }
+        return value.trim();
+    }
 }

@@ -60,17 +60,17 @@ final class TreeVerifier {
      * {@code feature/threshold/left/right}, a leaf as {@code =value}.
      */
     static TreeVerifier from(Properties p) {
-        List<String> names = Arrays.asList(required(p, "features").split(","));
+        List<String> names = Arrays.asList(ShippedParameters.required(p, RESOURCE, "features").split(","));
         if (!names.equals(PairFeatures.NAMES)) {
             throw new IllegalStateException(RESOURCE + " was fitted on other features: retrain with bench/train-verifier");
         }
-        int count = Integer.parseInt(required(p, "trees"));
+        int count = Integer.parseInt(ShippedParameters.required(p, RESOURCE, "trees"));
         Tree[] trees = new Tree[count];
         for (int k = 0; k < count; k++) {
-            trees[k] = tree(required(p, "tree." + k));
+            trees[k] = tree(ShippedParameters.required(p, RESOURCE, "tree." + k));
         }
-        return new TreeVerifier(Double.parseDouble(required(p, "base")), List.of(trees),
-                Double.parseDouble(required(p, "weight")), Double.parseDouble(required(p, "threshold")));
+        return new TreeVerifier(Double.parseDouble(ShippedParameters.required(p, RESOURCE, "base")), List.of(trees),
+                Double.parseDouble(ShippedParameters.required(p, RESOURCE, "weight")), Double.parseDouble(ShippedParameters.required(p, RESOURCE, "threshold")));
     }
 
     private static Tree tree(String line) {
@@ -94,14 +94,6 @@ final class TreeVerifier {
             }
         }
         return new Tree(feature, threshold, left, right, value);
-    }
-
-    private static String required(Properties p, String key) {
-        String value = p.getProperty(key);
-        if (value == null) {
-            throw new IllegalStateException(RESOURCE + " lacks " + key);
-        }
-        return value.trim();
     }
 
     /** Acceptance threshold of the blended probability. */

@@ -3,11 +3,9 @@ package dev.llmrouter.embed;
 import ai.djl.MalformedModelException;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,8 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.logging.Logger;
 
 /**
@@ -47,16 +43,11 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
     private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
 
     private final HuggingFaceTokenizer tokenizer;
-    private final ZooModel<Encoding, Embedded> model;
-    private final BlockingQueue<Predictor<Encoding, Embedded>> predictors;
+    private final PredictorPool<Encoding, Embedded> predictors;
 
     private DjlEmbedder(HuggingFaceTokenizer tokenizer, ZooModel<Encoding, Embedded> model, int poolSize) {
         this.tokenizer = tokenizer;
-        this.model = model;
-        this.predictors = new ArrayBlockingQueue<>(poolSize);
-        for (int i = 0; i < poolSize; i++) {
-            predictors.add(model.newPredictor());
-        }
+        this.predictors = new PredictorPool<>("embedding", model, poolSize);
     }
 
     /** Loads the model with one predictor per available core. */
@@ -147,15 +138,7 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
 
     @Override
     public Embedded encode(String text) {
-        Encoding encoding = tokenizer.encode(text == null ? "" : text);
-        Predictor<Encoding, Embedded> predictor = borrow();
-        try {
-            return predictor.predict(encoding);
-        } catch (TranslateException e) {
-            throw new IllegalStateException("Embedding failed", e);
-        } finally {
-            predictors.add(predictor);
-        }
+        return predictors.predict(tokenizer.encode(text == null ? "" : text));
     }
 
     @Override
@@ -172,21 +155,9 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
         return tokenizer.encode(text).getIds().length;
     }
 
-    private Predictor<Encoding, Embedded> borrow() {
-        try {
-            return predictors.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for an embedding predictor", e);
-        }
-    }
-
     @Override
     public void close() {
-        List<Predictor<Encoding, Embedded>> idle = new ArrayList<>();
-        predictors.drainTo(idle);
-        idle.forEach(Predictor::close);
-        model.close();
+        predictors.close();
         tokenizer.close();
     }
 }
