@@ -309,7 +309,7 @@ public final class VerifierTrainer {
         String heldOut = line(examples, held, threshold, Split.Part.HELD_OUT);
         System.out.printf(Locale.ROOT, "chosen threshold %.3f on out-of-fold scores%n  out-of-fold: %s%n  HELD_OUT: %s%n",
                 threshold, line(dev, e -> true, chosenBy, threshold), heldOut);
-        String note = everything ? "none (fitted on every development pair; see the README)" : heldOut;
+        String note = heldOutNote(everything, heldOut);
         if (resources != null) {
             writeEmbedding(resources.resolve(EmbeddingVerifier.RESOURCE), inputs, net, threshold, dev.size(), note);
             writeTrees(resources.resolve(TreeVerifier.RESOURCE), trees, s.treeWeight, threshold, dev.size(), note);
@@ -363,11 +363,16 @@ public final class VerifierTrainer {
                 writer.write("# verifier (" + InteractionVerifier.MODEL + ", from bench/train-interaction). Written by"
                         + " bench/train-verifier; do not edit by hand.\n");
                 writer.write("# Fitted on " + dev.size() + " pairs. Held-out: "
-                        + (everything ? "none (fitted on every development pair; see the README)" : heldOut) + "\n");
+                        + heldOutNote(everything, heldOut) + "\n");
                 writer.write(String.format(Locale.ROOT, "weight=%.2f%nthreshold=%.3f%n", bestWeight, bestThreshold));
             }
             System.out.println("wrote " + out);
         }
+    }
+
+    /** What a parameter file says of its held-out figure. */
+    private static String heldOutNote(boolean everything, String heldOut) {
+        return everything ? "none (fitted on every development pair; see the README)" : heldOut;
     }
 
     /** {@code (1 - w) x score + w x interaction} for pairs the score admits (not -1), else -1. */

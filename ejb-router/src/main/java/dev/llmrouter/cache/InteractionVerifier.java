@@ -5,9 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
@@ -16,9 +14,6 @@ import dev.llmrouter.embed.PredictorPool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Properties;
 
@@ -46,13 +41,13 @@ public final class InteractionVerifier implements AutoCloseable {
     private final double weight;
     private final double threshold;
 
-    private InteractionVerifier(ZooModel<Questions, Float> model, int poolSize, double weight, double threshold) {
+    private InteractionVerifier(PredictorPool<Questions, Float> predictors, double weight, double threshold) {
         if (weight < 0 || weight > 1) {
             throw new IllegalArgumentException("blend weight must be within 0..1: " + weight);
         }
         this.weight = weight;
         this.threshold = threshold;
-        this.predictors = new PredictorPool<>("interaction verifier", model, poolSize);
+        this.predictors = predictors;
     }
 
     /** The shipped network with one predictor per available core. */
@@ -60,35 +55,16 @@ public final class InteractionVerifier implements AutoCloseable {
         Properties p = ShippedParameters.load(RESOURCE);
         double weight = Double.parseDouble(ShippedParameters.required(p, RESOURCE, "weight"));
         double threshold = Double.parseDouble(ShippedParameters.required(p, RESOURCE, "threshold"));
-        try {
-            return new InteractionVerifier(loadModel(), Runtime.getRuntime().availableProcessors(), weight, threshold);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + MODEL, e);
-        } catch (ModelNotFoundException | MalformedModelException e) {
-            throw new IllegalStateException("Cannot load " + MODEL, e);
-        }
-    }
-
-    private static ZooModel<Questions, Float> loadModel()
-            throws IOException, ModelNotFoundException, MalformedModelException {
-        // ONNX Runtime wants a file; it reads it fully at load, so the copy can go right away.
-        Path dir = Files.createTempDirectory("llmrouter-interaction");
-        Path file = dir.resolve(MODEL);
         try (InputStream onnx = InteractionVerifier.class.getResourceAsStream(MODEL)) {
             if (onnx == null) {
                 throw new IOException("Missing resource dev/llmrouter/cache/" + MODEL);
             }
-            Files.copy(onnx, file, StandardCopyOption.REPLACE_EXISTING);
-            return Criteria.builder()
-                    .setTypes(Questions.class, Float.class)
-                    .optModelPath(file)
-                    .optEngine("OnnxRuntime")
-                    .optTranslator(new PairTranslator())
-                    .build()
-                    .loadModel();
-        } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(dir);
+            return new InteractionVerifier(PredictorPool.loadOnnx("interaction verifier", onnx, Questions.class,
+                    Float.class, new PairTranslator(), Runtime.getRuntime().availableProcessors()), weight, threshold);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + MODEL, e);
+        } catch (ModelNotFoundException | MalformedModelException e) {
+            throw new IllegalStateException("Cannot load " + MODEL, e);
         }
     }
 

@@ -115,8 +115,9 @@ public final class SemanticMatcher {
         double acceptAt = threshold();
         return screenThenScore(cachedQuestion, incomingQuestion, cosine, features -> {
             double others = embeddingBlend(features, cachedVector, incomingVector);
-            if (interaction.ceiling(others) < acceptAt) {
-                return interaction.ceiling(others);
+            double ceiling = interaction.ceiling(others);
+            if (ceiling < acceptAt) {
+                return ceiling;
             }
             return interaction.blend(others, interaction.probability(cached.get(), incoming));
         }, acceptAt);

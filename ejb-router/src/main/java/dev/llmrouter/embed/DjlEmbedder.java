@@ -3,15 +3,10 @@ package dev.llmrouter.embed;
 import ai.djl.MalformedModelException;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +40,9 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final PredictorPool<Encoding, Embedded> predictors;
 
-    private DjlEmbedder(HuggingFaceTokenizer tokenizer, ZooModel<Encoding, Embedded> model, int poolSize) {
+    private DjlEmbedder(HuggingFaceTokenizer tokenizer, PredictorPool<Encoding, Embedded> predictors) {
         this.tokenizer = tokenizer;
-        this.predictors = new PredictorPool<>("embedding", model, poolSize);
+        this.predictors = predictors;
     }
 
     /** Loads the model with one predictor per available core. */
@@ -60,29 +55,19 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1: " + poolSize);
         }
-        stayOffline();
         long start = System.nanoTime();
         ClassLoader loader = DjlEmbedder.class.getClassLoader();
-        try {
+        try (InputStream onnx = open(loader, MODEL_RESOURCE)) {
+            PredictorPool<Encoding, Embedded> predictors = PredictorPool.loadOnnx("embedding", onnx, Encoding.class,
+                    Embedded.class, new SentenceEmbeddingTranslator(DIMENSIONS), poolSize);
             HuggingFaceTokenizer tokenizer = loadTokenizer(loader);
-            ZooModel<Encoding, Embedded> model = loadModel(loader);
             LOG.info(() -> String.format("Loaded %s with %d predictors in %d ms",
                     MODEL_RESOURCE, poolSize, (System.nanoTime() - start) / 1_000_000));
-            return new DjlEmbedder(tokenizer, model, poolSize);
+            return new DjlEmbedder(tokenizer, predictors);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the embedding model from the classpath", e);
         } catch (ModelNotFoundException | MalformedModelException e) {
             throw new IllegalStateException("Cannot load the embedding model", e);
-        }
-    }
-
-    /** DJL otherwise probes a cloud metadata address and a telemetry URL at start-up. */
-    private static void stayOffline() {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-        if (System.getenv("OPT_OUT_TRACKING") == null && System.getProperty("OPT_OUT_TRACKING") == null) {
-            System.setProperty("OPT_OUT_TRACKING", "true");
         }
     }
 
@@ -94,26 +79,6 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
                     "truncation", "true",
                     "maxLength", Integer.toString(MAX_TOKENS),
                     "addSpecialTokens", "true"));
-        }
-    }
-
-    private static ZooModel<Encoding, Embedded> loadModel(ClassLoader loader)
-            throws IOException, ModelNotFoundException, MalformedModelException {
-        // ONNX Runtime wants a file; it reads it fully at load, so the copy can go right away.
-        Path dir = Files.createTempDirectory("llmrouter-minilm");
-        Path file = dir.resolve(MODEL_RESOURCE);
-        try (InputStream onnx = open(loader, MODEL_RESOURCE)) {
-            Files.copy(onnx, file, StandardCopyOption.REPLACE_EXISTING);
-            Criteria<Encoding, Embedded> criteria = Criteria.builder()
-                    .setTypes(Encoding.class, Embedded.class)
-                    .optModelPath(file)
-                    .optEngine("OnnxRuntime")
-                    .optTranslator(new SentenceEmbeddingTranslator(DIMENSIONS))
-                    .build();
-            return criteria.loadModel();
-        } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(dir);
         }
     }
 

@@ -1,8 +1,17 @@
 package dev.llmrouter.embed;
 
+import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
+import ai.djl.translate.Translator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -30,6 +39,43 @@ public final class PredictorPool<I, O> implements AutoCloseable {
         this.idle = new ArrayBlockingQueue<>(size);
         for (int i = 0; i < size; i++) {
             idle.add(model.newPredictor());
+        }
+    }
+
+    /**
+     * Loads an ONNX graph with DJL's ONNX Runtime engine, offline, and pools {@code size} predictors
+     * over it. ONNX Runtime wants a file and reads it fully at load, so the stream is copied to a
+     * temporary file that goes right away.
+     */
+    public static <I, O> PredictorPool<I, O> loadOnnx(String what, InputStream onnx, Class<I> input, Class<O> output,
+                                                      Translator<I, O> translator, int size)
+            throws IOException, ModelNotFoundException, MalformedModelException {
+        stayOffline();
+        Path dir = Files.createTempDirectory("llmrouter-onnx");
+        Path file = dir.resolve("model.onnx");
+        try {
+            Files.copy(onnx, file, StandardCopyOption.REPLACE_EXISTING);
+            ZooModel<I, O> model = Criteria.builder()
+                    .setTypes(input, output)
+                    .optModelPath(file)
+                    .optEngine("OnnxRuntime")
+                    .optTranslator(translator)
+                    .build()
+                    .loadModel();
+            return new PredictorPool<>(what, model, size);
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** DJL otherwise probes a cloud metadata address and a telemetry URL when it loads a model. */
+    private static void stayOffline() {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        if (System.getenv("OPT_OUT_TRACKING") == null && System.getProperty("OPT_OUT_TRACKING") == null) {
+            System.setProperty("OPT_OUT_TRACKING", "true");
         }
     }
 
