@@ -13,8 +13,12 @@ folds, and the K networks ship as one ONNX graph that averages their probabiliti
 OUT/interaction-verifier.onnx and OUT/interaction-scores.tsv (per pair, in pairs.tsv order: the
 out-of-fold score for development pairs, the ensemble's for held-out pairs), which
 dev.llmrouter.cache.VerifierTrainer reads to choose its blend and threshold.
+
+The members are also saved (OUT/interaction-members.pt). A further round (--round R, other seeds)
+joined with earlier rounds (--join FILE ...) ships every member in one graph; out-of-fold scores are
+then the mean of every member that left the pair's fold out. --no-fit only joins saved rounds.
 """
-import argparse, math, time
+import argparse, math, os, time
 import numpy as np
 import torch
 import torch.nn as nn
@@ -152,24 +156,46 @@ def main():
     ap.add_argument('--epochs', type=int, default=3)
     ap.add_argument('--batch', type=int, default=64)
     ap.add_argument('--threads', type=int, default=2)
+    ap.add_argument('--round', type=int, default=0, help='seeds R*folds .. R*folds+folds-1')
+    ap.add_argument('--join', nargs='*', default=[], help='interaction-members.pt of earlier rounds')
+    ap.add_argument('--no-fit', action='store_true', help='only join the --join rounds')
     args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
     torch.set_num_threads(args.threads)
     started = time.time()
     states = load_questions(f"{args.tokens}/questions.bin")
     pairs = np.loadtxt(f"{args.tokens}/pairs.tsv", dtype=np.int64, delimiter='\t').reshape(-1, 6)
     dev = np.ones(len(pairs), bool) if args.everything else pairs[:, 4] <= 1
-    scores = np.zeros(len(pairs))
-    members = []
-    for k in range(args.folds):
+    members = []  # (fold, model)
+    for path in args.join:
+        saved = torch.load(path)
+        if saved['folds'] != args.folds or saved['everything'] != args.everything:
+            raise SystemExit(f"{path} was fitted with other folds: --folds {saved['folds']}"
+                             + (" --everything" if saved['everything'] else ""))
+        for fold, hidden, state in saved['members']:
+            model = Interaction(hidden, args.dropout)
+            model.load_state_dict(state)
+            members.append((fold, model.eval()))
+    for k in ([] if args.no_fit else range(args.folds)):
         fitted = dev & (pairs[:, 5] != k)
         scored = dev & (pairs[:, 5] == k)
         print(f"fold {k + 1}/{args.folds}: fitting on {fitted.sum()} pairs", flush=True)
-        model = fit(states, pairs[fitted], args, seed=k)
-        scores[scored] = probabilities(model, states, pairs[scored])
-        members.append(model)
+        model = fit(states, pairs[fitted], args, seed=args.round * args.folds + k)
         q = scored & (pairs[:, 3] == 0)
-        print(f"  out-of-fold Quora AUC {auc(pairs[q, 2], scores[q]):.4f}", flush=True)
-    ensemble = Ensemble(members).eval()
+        print(f"  out-of-fold Quora AUC {auc(pairs[q, 2], probabilities(model, states, pairs[q])):.4f}", flush=True)
+        members.append((k, model.eval()))
+    if not members:
+        raise SystemExit("nothing to ship: no members fitted or joined")
+    torch.save({'folds': args.folds, 'everything': args.everything,
+                'members': [(k, m.hidden, m.state_dict()) for k, m in members]},
+               f"{args.out}/interaction-members.pt")
+    scores = np.zeros(len(pairs))
+    for k in range(args.folds):
+        scored = dev & (pairs[:, 5] == k)
+        left_out = [m for fold, m in members if fold == k]
+        if scored.any() and left_out:
+            scores[scored] = probabilities(Ensemble(left_out).eval(), states, pairs[scored])
+    ensemble = Ensemble([m for _, m in members]).eval()
     rest = ~dev
     if rest.any():
         scores[rest] = probabilities(ensemble, states, pairs[rest])
@@ -186,7 +212,8 @@ def main():
                       dynamic_axes={'a': {0: 'n', 1: 'ta'}, 'a_mask': {0: 'n', 1: 'ta'},
                                     'b': {0: 'n', 1: 'tb'}, 'b_mask': {0: 'n', 1: 'tb'}, 'probability': {0: 'n'}},
                       opset_version=13)
-    print(f"wrote {args.out}/interaction-verifier.onnx and interaction-scores.tsv in {time.time() - started:.0f} s")
+    print(f"wrote {args.out}/interaction-verifier.onnx ({len(members)} members), interaction-scores.tsv and"
+          f" interaction-members.pt in {time.time() - started:.0f} s")
 
 
 if __name__ == '__main__':
