@@ -12,6 +12,9 @@ import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -38,6 +41,8 @@ public final class GuardedBackend implements InferenceBackend {
     private final IntervalFunction backoff;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
+    /** When each call in flight reached the upstream ({@link System#nanoTime()}), by call. */
+    private final Map<Object, Long> started = new ConcurrentHashMap<>();
 
     GuardedBackend(InferenceBackend delegate, GuardSettings settings) {
         this.delegate = delegate;
@@ -130,8 +135,10 @@ public final class GuardedBackend implements InferenceBackend {
     }
 
     public BackendLoad load() {
+        long youngest = started.values().stream().mapToLong(Long::longValue).max().orElse(System.nanoTime());
         return new BackendLoad(id(), inFlight.get(), waiting.get(), settings.maxConcurrency(),
-                settings.maxWaitQueue(), breaker.getState().name(), delegate.residency());
+                settings.maxWaitQueue(), breaker.getState().name(), delegate.residency(),
+                Math.max(0, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - youngest)));
     }
 
     private BackendReply guarded(Supplier<BackendReply> call, BooleanSupplier reachedClient) {
@@ -175,10 +182,13 @@ public final class GuardedBackend implements InferenceBackend {
             if (!permitted) {
                 throw full();
             }
+            Object self = new Object();
+            started.put(self, System.nanoTime());
             inFlight.incrementAndGet();
             try {
                 return call.get();
             } finally {
+                started.remove(self);
                 inFlight.decrementAndGet();
                 slots.onComplete();
             }

@@ -219,6 +219,29 @@ class GuardedBackendTest {
     }
 
     @Test
+    void theLoadTellsHowLongTheCallsInFlightHaveRun() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ScriptedBackend.Step blocked = sink -> {
+            await(release);
+            return ScriptedBackend.OK;
+        };
+        ScriptedBackend upstream = new ScriptedBackend().then(blocked);
+        GuardedBackend guarded = guard(upstream, settings());
+        assertEquals(0, guarded.load().runningAtLeastMs(), "nothing in flight");
+
+        Future<BackendReply> call = pool.submit(() -> guarded.chat(REQUEST));
+        poll(() -> guarded.load().inFlight() == 1);
+        TimeUnit.MILLISECONDS.sleep(120);
+        long running = guarded.load().runningAtLeastMs();
+        release.countDown();
+
+        assertTrue(running >= 120, "ran " + running + " ms");
+        assertSame(ScriptedBackend.OK, call.get(5, TimeUnit.SECONDS));
+        poll(() -> guarded.load().inFlight() == 0);
+        assertEquals(0, guarded.load().runningAtLeastMs(), "the finished call no longer counts");
+    }
+
+    @Test
     void theBulkheadLimitsConcurrencyQueuesAndRefusesWhenTheQueueIsFull() throws Exception {
         Settings settings = settings();
         settings.concurrency = 1;
@@ -242,7 +265,8 @@ class GuardedBackendTest {
         release.countDown();
 
         assertEquals(BackendUnavailableException.BULKHEAD_FULL, refused.code());
-        assertEquals(new BackendLoad(upstream.id(), 1, 1, 1, 1, "CLOSED"), busy);
+        assertEquals(new BackendLoad(upstream.id(), 1, 1, 1, 1, "CLOSED", Residency.NOT_APPLICABLE,
+                busy.runningAtLeastMs()), busy);
         assertEquals(2, busy.queueLength());
         assertSame(ScriptedBackend.OK, first.get(5, TimeUnit.SECONDS));
         assertSame(ScriptedBackend.OK, second.get(5, TimeUnit.SECONDS));

@@ -174,9 +174,7 @@ public class DecisionPipeline {
         long coldLoad = 0;
         String unavailable = null;
         if (load != null) {
-            if (load.waiting() > 0 || load.inFlight() >= load.maxConcurrency()) {
-                queue = Math.round((load.waiting() + 1) * service / Math.max(1, load.maxConcurrency()));
-            }
+            queue = load.predictedWaitMs(service);
             coldLoad = load.coldLoadExpected() ? settings.coldLoadMs() : 0;
             if (REFUSING_BREAKER_STATES.contains(load.breakerState())) {
                 unavailable = "circuit breaker open";
