@@ -120,8 +120,7 @@ public final class VerifierTrainer {
             double[] scalar = PairFeatures.of(a, b, cosine, rarity);
             Split split = isParaphrase ? paraSplit : quoraSplit;
             examples.add(new Example(p, isParaphrase, split.of(p), split.fold(p, Math.max(folds, 1)), split.fold(p, 2),
-                    eligible,
-                    scalar, EmbeddingVerifier.input(scalar, u, v),
+                    eligible, scalar, EmbeddingVerifier.input(scalar, u, v),
                     interaction == null ? Double.NaN : interaction[examples.size()]));
         }
         // Fitting on every training pair, not only those that pass the floor and the guards, gives
@@ -374,12 +373,8 @@ public final class VerifierTrainer {
                 writer.write("# verifier (" + InteractionVerifier.MODEL + ", from bench/train-interaction). Written by"
                         + " bench/train-verifier; do not edit by hand.\n");
                 writer.write("# Verifiers fitted on " + dev.size() + " pairs; weight and threshold chosen on the held-out part.\n");
-                if (everything) {
-                    writer.write("# Held-out: none (fitted on every development pair; see the README)\n");
-                } else {
-                    for (String check : checks) {
-                        writer.write("# " + check + "\n");
-                    }
+                for (String note : everything ? List.of("Held-out: " + heldOutNote(true, null)) : checks) {
+                    writer.write("# " + note + "\n");
                 }
                 writer.write(String.format(Locale.ROOT, "weight=%.2f%nthreshold=%.3f%n", chosen.weight, chosen.threshold));
             }

@@ -39,9 +39,8 @@ public final class GuardedBackend implements InferenceBackend {
     private final Bulkhead slots;
     private final Retry retry;
     private final IntervalFunction backoff;
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
-    /** When each call in flight reached the upstream ({@link System#nanoTime()}), by call. */
+    /** The calls in flight: when each reached the upstream ({@link System#nanoTime()}), by call. */
     private final Map<Object, Long> started = new ConcurrentHashMap<>();
 
     GuardedBackend(InferenceBackend delegate, GuardSettings settings) {
@@ -135,10 +134,11 @@ public final class GuardedBackend implements InferenceBackend {
     }
 
     public BackendLoad load() {
-        long youngest = started.values().stream().mapToLong(Long::longValue).max().orElse(System.nanoTime());
-        return new BackendLoad(id(), inFlight.get(), waiting.get(), settings.maxConcurrency(),
+        long now = System.nanoTime();
+        long youngest = started.values().stream().mapToLong(Long::longValue).max().orElse(now);
+        return new BackendLoad(id(), started.size(), waiting.get(), settings.maxConcurrency(),
                 settings.maxWaitQueue(), breaker.getState().name(), delegate.residency(),
-                Math.max(0, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - youngest)));
+                Math.max(0, TimeUnit.NANOSECONDS.toMillis(now - youngest)));
     }
 
     private BackendReply guarded(Supplier<BackendReply> call, BooleanSupplier reachedClient) {
@@ -184,12 +184,10 @@ public final class GuardedBackend implements InferenceBackend {
             }
             Object self = new Object();
             started.put(self, System.nanoTime());
-            inFlight.incrementAndGet();
             try {
                 return call.get();
             } finally {
                 started.remove(self);
-                inFlight.decrementAndGet();
                 slots.onComplete();
             }
         } finally {
