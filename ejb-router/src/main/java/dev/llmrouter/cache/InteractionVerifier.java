@@ -28,7 +28,7 @@ import java.util.Properties;
  *
  * <p>The network is the average of the members cross-fitted by {@code bench/train-interaction}
  * ({@value #MODEL}, run by ONNX Runtime through DJL); the blend weight and acceptance threshold
- * are chosen out of fold by {@code bench/train-verifier} ({@value #RESOURCE}). Thread-safe: a
+ * are chosen on the held-out part by {@code bench/train-verifier} ({@value #RESOURCE}). Thread-safe: a
  * fixed pool of predictors is shared.
  */
 public final class InteractionVerifier implements AutoCloseable {
