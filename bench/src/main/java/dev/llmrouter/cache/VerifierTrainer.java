@@ -64,6 +64,7 @@ public final class VerifierTrainer {
         boolean everything = false;
         boolean pairSplit = false;
         Path interactionScores = null;
+        boolean measureOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--qqp" -> qqp = Path.of(args[++i]);
@@ -90,8 +91,16 @@ public final class VerifierTrainer {
                 case "--everything" -> everything = true;
                 case "--pair-split" -> pairSplit = true;
                 case "--interaction" -> interactionScores = Path.of(args[++i]);
+                case "--interaction-held-out" -> {
+                    interactionScores = Path.of(args[++i]);
+                    measureOnly = true;
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
+        }
+        if (measureOnly) {
+            // Another model's held-out scores in place of the shipped network's: measure, never ship.
+            resources = null;
         }
         List<Pair> quora = Pair.read(qqp, limit);
         List<Pair> para = Pair.read(paraphrase, Integer.MAX_VALUE);
@@ -323,7 +332,7 @@ public final class VerifierTrainer {
             System.out.println("wrote " + resources.resolve(EmbeddingVerifier.RESOURCE) + " and "
                     + resources.resolve(TreeVerifier.RESOURCE));
         }
-        if (!Double.isNaN(dev.get(0).interaction)) {
+        if (examples.stream().anyMatch(e -> !Double.isNaN(e.interaction))) {
             interactionBlend(examples, dev, chosenBy, held, target, everything, resources);
         }
     }
@@ -336,17 +345,22 @@ public final class VerifierTrainer {
      * AUC), so a weight and threshold chosen on them under-weigh the interaction verifier. They are
      * chosen instead on the held-out part, scored by the averaged models exactly as the server
      * scores it: first on each question-group half, checked on the other half (the honest
-     * figures), then on the whole part for the shipped parameters.
+     * figures), then on the whole part for the shipped parameters. With
+     * {@code --interaction-held-out}, another model's scores of the held-out pairs only (NaN
+     * elsewhere) take the network's place, and nothing is written.
      */
     private static void interactionBlend(List<Example> examples, List<Example> dev, ToDoubleFunction<Example> outOfFold,
                                          ToDoubleFunction<Example> held, double target, boolean everything,
                                          Path resources) throws IOException {
         System.out.println("== with the token-interaction verifier: (1 - w) x blend + w x interaction");
-        Choice byFolds = chooseBlend(dev, outOfFold, target, e -> true, false);
         List<Example> heldOut = examples.stream().filter(e -> e.part == Split.Part.HELD_OUT).toList();
-        ToDoubleFunction<Example> fromFolds = blend(held, byFolds.weight);
-        System.out.printf(Locale.ROOT, "chosen on out-of-fold scores: weight %.2f%n  HELD_OUT: %s%n", byFolds.weight,
-                line(heldOut, e -> true, fromFolds, byFolds.threshold));
+        boolean outOfFoldScores = dev.stream().noneMatch(e -> Double.isNaN(e.interaction));
+        if (outOfFoldScores) {
+            Choice byFolds = chooseBlend(dev, outOfFold, target, e -> true, false);
+            ToDoubleFunction<Example> fromFolds = blend(held, byFolds.weight);
+            System.out.printf(Locale.ROOT, "chosen on out-of-fold scores: weight %.2f%n  HELD_OUT: %s%n",
+                    byFolds.weight, line(heldOut, e -> true, fromFolds, byFolds.threshold));
+        }
         List<String> checks = new ArrayList<>();
         for (int h = 0; h < 2; h++) {
             int half = h;
@@ -365,7 +379,8 @@ public final class VerifierTrainer {
         String inSample = line(heldOut, e -> true, shipped, chosen.threshold);
         System.out.printf(Locale.ROOT, "chosen weight %.2f, threshold %.3f on the whole held-out part%n"
                 + "  out-of-fold: %s%n  HELD_OUT (in sample): %s%n", chosen.weight, chosen.threshold,
-                line(dev, e -> true, blend(outOfFold, chosen.weight), chosen.threshold), inSample);
+                outOfFoldScores ? line(dev, e -> true, blend(outOfFold, chosen.weight), chosen.threshold) : "no scores",
+                inSample);
         if (resources != null) {
             Path out = resources.resolve(InteractionVerifier.RESOURCE);
             try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
