@@ -26,6 +26,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from train_interaction import auc, batches
+
 D, HEADS, LAYERS = 384, 12, 6
 CLS, SEP = 101, 102
 
@@ -168,17 +170,6 @@ def cut(ids, side):
     return ids if len(ids) <= side else np.concatenate([ids[:side - 1], ids[-1:]])
 
 
-def batches(rng, length, size, window=50):
-    """Shuffled batches of pairs of similar length: less padding, the same pairs once per epoch."""
-    order = rng.permutation(len(length))
-    out = []
-    for w in range(0, len(order), size * window):
-        chunk = order[w:w + size * window]
-        chunk = chunk[np.argsort(length[chunk], kind='stable')]
-        out.extend(chunk[s:s + size] for s in range(0, len(chunk), size))
-    return [out[i] for i in rng.permutation(len(out))]
-
-
 def scores(model, questions, pairs, side, size=128):
     model.eval()
     length = np.array([len(questions[a]) + len(questions[b]) for a, b in pairs[:, :2]])
@@ -190,14 +181,6 @@ def scores(model, questions, pairs, side, size=128):
             ids, types = encode(questions, pairs[ix, :2], np.zeros(len(ix), bool), side)
             out[ix] = torch.sigmoid(model(ids, types)).numpy()
     return out
-
-
-def auc(y, s):
-    order = np.argsort(s)
-    ranks = np.empty(len(s))
-    ranks[order] = np.arange(1, len(s) + 1)
-    pos = y == 1
-    return (ranks[pos].sum() - pos.sum() * (pos.sum() + 1) / 2) / max(1, pos.sum() * (~pos).sum())
 
 
 def main():
