@@ -255,6 +255,11 @@ class RoutingEngineIT {
                         + unique("s") + "]]", false, false), t.key(), null);
                 assertEquals(200, r.statusCode(), r.body());
             }
+            // One quick answer on record, so that a candidate is predicted to meet the deadline even when no
+            // earlier test has called the simulated backends (their untried priors are slower than 1.5 s).
+            HttpResponse<String> quick = client.postChat(chatBody("sim-cloud", "Name a river in Asia. [[sim tag="
+                    + unique("q") + "]]", false, false), t.key(), null);
+            assertEquals(200, quick.statusCode(), quick.body());
             String body = chatBody("auto", "Name three rivers in Europe. [[sim tag=" + unique("d") + "]]", false,
                     false);
 
@@ -328,6 +333,8 @@ class RoutingEngineIT {
         long budget = Budgets.create(spender.name(), 1_000_000, "DAILY");
         double before = explain(spender.key(), body, Map.of()).get("weights").get("cost_per_usd").asDouble();
         Budgets.set(budget, 1_000_000, 600_000, 0);
+        // 60% spent two hours into a day: a burn rate of 7, so the cost weight is multiplied by its cap.
+        Budgets.setPeriod(budget, Duration.ofHours(2), Duration.ofHours(22));
         JsonNode paced = explain(spender.key(), body, Map.of());
 
         assertTrue(paced.get("budget_pacing").asText().contains("60% used"), paced.toString());

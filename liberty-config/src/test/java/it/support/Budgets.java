@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * Arranges and reads budget rows straight in PostgreSQL, the way an operator sets them today
@@ -114,6 +115,23 @@ public final class Budgets {
     }
 
     /** Seconds from the database's now to the budget's reset. */
+    /**
+     * Puts a budget's current period at {@code gone} since it started and {@code left} before it resets,
+     * so that the share of the period gone (which pacing reads) does not depend on today's date.
+     */
+    public static void setPeriod(long budgetId, Duration gone, Duration left) {
+        String sql = "update budgets set period_start = now() - make_interval(secs => ?),"
+                + " resets_at = now() + make_interval(secs => ?) where id = ?";
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, gone.toSeconds());
+            ps.setLong(2, left.toSeconds());
+            ps.setLong(3, budgetId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new AssertionError("could not move the period of budget " + budgetId, e);
+        }
+    }
+
     public static long secondsUntilReset(long budgetId) {
         return queryLong("select ceil(extract(epoch from resets_at - now()))::bigint from budgets where id = ?",
                 budgetId);
