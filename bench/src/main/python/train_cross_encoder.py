@@ -15,8 +15,8 @@ and VALIDATION), each pair with its two questions in random order; prints the he
 Writes OUT/cross-encoder-scores.tsv: one line per pair in pairs.tsv order, the held-out pairs'
 probabilities and NaN for the pairs it was fitted on. With --blend-with (bench/train-interaction's
 interaction-scores.tsv) and --share S, the lines are S x cross-encoder + (1 - S) x interaction
-network instead, which `bench/train-verifier --folds 5 --interaction` reads in place of the
-network's own scores.
+network instead. `bench/train-verifier --folds 5 --interaction-held-out` reads either in place of
+the network's own scores.
 """
 import argparse, math, os, time
 import numpy as np
@@ -29,7 +29,6 @@ import torch.nn.functional as F
 from train_interaction import auc, batches
 
 D, HEADS, LAYERS = 384, 12, 6
-CLS, SEP = 101, 102
 
 
 def load_ids(path):

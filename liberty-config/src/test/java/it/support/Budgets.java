@@ -85,27 +85,12 @@ public final class Budgets {
 
     /** Overwrites the money columns, for states that requests alone cannot reach. */
     public static void set(long budgetId, long limitMicros, long spentMicros, long reservedMicros) {
-        String sql = "update budgets set limit_micros = ?, spent_micros = ?, reserved_micros = ? where id = ?";
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, limitMicros);
-            ps.setLong(2, spentMicros);
-            ps.setLong(3, reservedMicros);
-            ps.setLong(4, budgetId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new AssertionError("could not update budget " + budgetId, e);
-        }
+        update(budgetId, "limit_micros = ?, spent_micros = ?, reserved_micros = ?", limitMicros, spentMicros,
+                reservedMicros);
     }
 
     public static void softLimit(long budgetId, long softLimitMicros) {
-        String sql = "update budgets set soft_limit_micros = ? where id = ?";
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, softLimitMicros);
-            ps.setLong(2, budgetId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new AssertionError("could not update budget " + budgetId, e);
-        }
+        update(budgetId, "soft_limit_micros = ?", softLimitMicros);
     }
 
     /** When the soft limit was reported, in epoch microseconds; 0 when it never was. */
@@ -114,24 +99,16 @@ public final class Budgets {
                 + " where id = ?", budgetId);
     }
 
-    /** Seconds from the database's now to the budget's reset. */
     /**
      * Puts a budget's current period at {@code gone} since it started and {@code left} before it resets,
      * so that the share of the period gone (which pacing reads) does not depend on today's date.
      */
     public static void setPeriod(long budgetId, Duration gone, Duration left) {
-        String sql = "update budgets set period_start = now() - make_interval(secs => ?),"
-                + " resets_at = now() + make_interval(secs => ?) where id = ?";
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, gone.toSeconds());
-            ps.setLong(2, left.toSeconds());
-            ps.setLong(3, budgetId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new AssertionError("could not move the period of budget " + budgetId, e);
-        }
+        update(budgetId, "period_start = now() - make_interval(secs => ?),"
+                + " resets_at = now() + make_interval(secs => ?)", gone.toSeconds(), left.toSeconds());
     }
 
+    /** Seconds from the database's now to the budget's reset. */
     public static long secondsUntilReset(long budgetId) {
         return queryLong("select ceil(extract(epoch from resets_at - now()))::bigint from budgets where id = ?",
                 budgetId);
@@ -209,6 +186,20 @@ public final class Budgets {
     public static long ledgerRows(String tenant, String outcome) {
         return queryLong("select count(*) from usage_ledger u join tenants t on t.id = u.tenant_id"
                 + " where t.name = ? and u.outcome = ?", tenant, outcome);
+    }
+
+    /** {@code update budgets set ASSIGNMENTS where id = budgetId}, the assignments' parameters given in order. */
+    private static void update(long budgetId, String assignments, Object... parameters) {
+        String sql = "update budgets set " + assignments + " where id = ?";
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            ps.setLong(parameters.length + 1, budgetId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new AssertionError("could not update budget " + budgetId + ": " + sql, e);
+        }
     }
 
     private static long queryLong(String sql, Object... parameters) {
