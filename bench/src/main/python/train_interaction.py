@@ -203,6 +203,10 @@ def main():
         print(f"held-out Quora AUC {auc(pairs[q, 2], scores[q]):.4f}", flush=True)
     q = dev & (pairs[:, 3] == 0)
     print(f"out-of-fold Quora AUC {auc(pairs[q, 2], scores[q]):.4f}", flush=True)
+    if args.everything:
+        # Comparable with a run on the development part only: the same pairs, members fitted on more.
+        for name, part in (('development', pairs[:, 4] <= 1), ('held-out', pairs[:, 4] == 2)):
+            print(f"  of which the {name} part: {auc(pairs[q & part, 2], scores[q & part]):.4f}", flush=True)
     with open(f"{args.out}/interaction-scores.tsv", 'w') as w:
         for s in scores:
             w.write(f"{s:.6f}\n")

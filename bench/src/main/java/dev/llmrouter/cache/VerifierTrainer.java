@@ -65,6 +65,7 @@ public final class VerifierTrainer {
         boolean pairSplit = false;
         Path interactionScores = null;
         boolean measureOnly = false;
+        Choice fixedBlend = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--qqp" -> qqp = Path.of(args[++i]);
@@ -91,12 +92,20 @@ public final class VerifierTrainer {
                 case "--everything" -> everything = true;
                 case "--pair-split" -> pairSplit = true;
                 case "--interaction" -> interactionScores = Path.of(args[++i]);
+                case "--blend" -> {
+                    String[] wt = args[++i].split(",");
+                    fixedBlend = new Choice(Double.parseDouble(wt[0]), Double.parseDouble(wt[1]));
+                }
                 case "--interaction-held-out" -> {
                     interactionScores = Path.of(args[++i]);
                     measureOnly = true;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
+        }
+        if (everything && interactionScores != null && fixedBlend == null) {
+            throw new IllegalArgumentException("--everything leaves no held-out part to choose the final blend on:"
+                    + " give the weight and threshold a run on the development part chose, --blend W,T");
         }
         if (measureOnly) {
             // Another model's held-out scores in place of the shipped network's: measure, never ship.
@@ -156,7 +165,7 @@ public final class VerifierTrainer {
         }
         if (folds > 1) {
             crossFitted(examples, folds, everything, new Settings(hidden, l2, rate, epochs, paraphraseWeight, treeRounds,
-                    treeRate, treeLeaves, treeMinLeaf, treeWeight), targetPrecision, resources);
+                    treeRate, treeLeaves, treeMinLeaf, treeWeight), targetPrecision, fixedBlend, resources);
             if (resources != null) {
                 writeScalar(resources.resolve(VerifierModel.RESOURCE), scalarInputs, scalarNet, scalarThreshold, fit.size(),
                         line(examples, e -> scalarModel.score(e.scalar), scalarThreshold, Split.Part.HELD_OUT));
@@ -273,7 +282,7 @@ public final class VerifierTrainer {
      * ensemble. The held-out part is only reported, unless {@code everything} fits on it too.
      */
     private static void crossFitted(List<Example> examples, int folds, boolean everything, Settings s, double target,
-                                    Path resources) throws IOException {
+                                    Choice fixedBlend, Path resources) throws IOException {
         Predicate<Example> development = e -> everything || e.part != Split.Part.HELD_OUT;
         List<Example> dev = examples.stream().filter(development).toList();
         System.out.printf(Locale.ROOT, "== cross-fitted over %d folds of %d development pairs%s%n", folds, dev.size(),
@@ -333,7 +342,11 @@ public final class VerifierTrainer {
                     + resources.resolve(TreeVerifier.RESOURCE));
         }
         if (examples.stream().anyMatch(e -> !Double.isNaN(e.interaction))) {
-            interactionBlend(examples, dev, chosenBy, held, target, everything, resources);
+            if (fixedBlend != null) {
+                fixedBlend(examples, chosenBy, held, fixedBlend, everything, dev.size(), resources);
+            } else {
+                interactionBlend(examples, dev, chosenBy, held, target, resources);
+            }
         }
     }
 
@@ -350,8 +363,8 @@ public final class VerifierTrainer {
      * elsewhere) take the network's place, and nothing is written.
      */
     private static void interactionBlend(List<Example> examples, List<Example> dev, ToDoubleFunction<Example> outOfFold,
-                                         ToDoubleFunction<Example> held, double target, boolean everything,
-                                         Path resources) throws IOException {
+                                         ToDoubleFunction<Example> held, double target, Path resources)
+            throws IOException {
         System.out.println("== with the token-interaction verifier: (1 - w) x blend + w x interaction");
         List<Example> heldOut = examples.stream().filter(e -> e.part == Split.Part.HELD_OUT).toList();
         boolean outOfFoldScores = dev.stream().noneMatch(e -> Double.isNaN(e.interaction));
@@ -381,20 +394,57 @@ public final class VerifierTrainer {
                 + "  out-of-fold: %s%n  HELD_OUT (in sample): %s%n", chosen.weight, chosen.threshold,
                 outOfFoldScores ? line(dev, e -> true, blend(outOfFold, chosen.weight), chosen.threshold) : "no scores",
                 inSample);
-        if (resources != null) {
-            Path out = resources.resolve(InteractionVerifier.RESOURCE);
-            try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                writer.write("# Final blend of the semantic cache: (1 - weight) x (network and trees blend) + weight x token-interaction\n");
-                writer.write("# verifier (" + InteractionVerifier.MODEL + ", from bench/train-interaction). Written by"
-                        + " bench/train-verifier; do not edit by hand.\n");
-                writer.write("# Verifiers fitted on " + dev.size() + " pairs; weight and threshold chosen on the held-out part.\n");
-                for (String note : everything ? List.of("Held-out: " + heldOutNote(true, null)) : checks) {
-                    writer.write("# " + note + "\n");
-                }
-                writer.write(String.format(Locale.ROOT, "weight=%.2f%nthreshold=%.3f%n", chosen.weight, chosen.threshold));
+        writeBlend(resources, chosen, dev.size(), "weight and threshold chosen on the held-out part", checks);
+    }
+
+    /**
+     * The final blend at a weight and threshold given with {@code --blend} (chosen by a run that kept
+     * the held-out part out, for {@code --everything}, which leaves none to choose on). What can
+     * still be measured are out-of-fold scores: on the development part they compare with the same
+     * line of a run fitted on the development part only (members fitted on more pairs, scored at the
+     * same weight and threshold), and on the held-out part they come from members that did not see
+     * it. Without {@code everything}, the averaged models' held-out line follows.
+     */
+    private static void fixedBlend(List<Example> examples, ToDoubleFunction<Example> outOfFold,
+                                   ToDoubleFunction<Example> held, Choice given, boolean everything, int fitted,
+                                   Path resources) throws IOException {
+        System.out.printf(Locale.ROOT, "== with the token-interaction verifier at the given weight %.2f, threshold %.3f%n",
+                given.weight, given.threshold);
+        ToDoubleFunction<Example> scored = blend(outOfFold, given.weight);
+        List<String> lines = new ArrayList<>();
+        for (boolean heldOut : new boolean[] {false, true}) {
+            List<Example> part = examples.stream().filter(e -> (e.part == Split.Part.HELD_OUT) == heldOut
+                    && (everything || !heldOut)).toList();
+            if (!part.isEmpty()) {
+                lines.add((heldOut ? "out-of-fold, held-out part: " : "out-of-fold, development part: ")
+                        + line(part, e -> true, scored, given.threshold));
             }
-            System.out.println("wrote " + out);
         }
+        if (!everything) {
+            List<Example> heldOut = examples.stream().filter(e -> e.part == Split.Part.HELD_OUT).toList();
+            lines.add("HELD_OUT: " + line(heldOut, e -> true, blend(held, given.weight), given.threshold));
+        }
+        lines.forEach(System.out::println);
+        writeBlend(resources, given, fitted, "weight and threshold given (--blend)", lines);
+    }
+
+    private static void writeBlend(Path resources, Choice blend, int fitted, String chosen, List<String> notes)
+            throws IOException {
+        if (resources == null) {
+            return;
+        }
+        Path out = resources.resolve(InteractionVerifier.RESOURCE);
+        try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            writer.write("# Final blend of the semantic cache: (1 - weight) x (network and trees blend) + weight x token-interaction\n");
+            writer.write("# verifier (" + InteractionVerifier.MODEL + ", from bench/train-interaction). Written by"
+                    + " bench/train-verifier; do not edit by hand.\n");
+            writer.write("# Verifiers fitted on " + fitted + " pairs; " + chosen + ".\n");
+            for (String note : notes) {
+                writer.write("# " + note + "\n");
+            }
+            writer.write(String.format(Locale.ROOT, "weight=%.2f%nthreshold=%.3f%n", blend.weight, blend.threshold));
+        }
+        System.out.println("wrote " + out);
     }
 
     private record Choice(double weight, double threshold) {
