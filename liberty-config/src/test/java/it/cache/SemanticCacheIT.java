@@ -170,6 +170,52 @@ class SemanticCacheIT {
     }
 
     @Test
+    void aNamespaceIsAPartitionOfItsOwn() {
+        String question = "What is the national dish of " + unique() + "?";
+        HttpResponse<String> stored = client.postChat(body("sim-local", question,
+                Map.of("cache", Map.of("namespace", "faq"))));
+        HttpResponse<String> outside = ask(question);
+        HttpResponse<String> inside = client.postChat(body("sim-local", question,
+                Map.of("cache", Map.of("namespace", "faq"))));
+
+        assertEquals("MISS", status(stored));
+        assertEquals("MISS", status(outside), "the default namespace does not see the faq entry");
+        assertEquals("HIT", status(inside));
+        assertEquals(stored.headers().firstValue("x-router-cache-entry").orElseThrow(),
+                inside.headers().firstValue("x-router-cache-entry").orElseThrow());
+    }
+
+    @Test
+    void maxAgeServesOnlyEntriesYoungEnough() {
+        String question = "How old is the oldest tree in " + unique() + "?";
+        HttpResponse<String> stored = ask(question);
+        HttpResponse<String> tooOld = client.postChatWithHeader(body("sim-local", question, Map.of()),
+                "Cache-Control", "max-age=0");
+        HttpResponse<String> youngEnough = client.postChatWithHeader(body("sim-local", question, Map.of()),
+                "Cache-Control", "max-age=3600");
+
+        assertEquals("MISS", status(stored));
+        assertEquals("MISS", status(tooOld), "an entry stored before the request is older than 0 s");
+        assertEquals("local", tooOld.headers().firstValue("x-router-tier").orElseThrow());
+        assertEquals("HIT", status(youngEnough));
+    }
+
+    @Test
+    void badCacheControlsAreRefusedWithAnOpenAiError() {
+        String question = "Where does the river of " + unique() + " rise?";
+        HttpResponse<String> badAge = client.postChatWithHeader(body("sim-local", question, Map.of()),
+                "Cache-Control", "max-age=soon");
+        HttpResponse<String> badTtl = client.postChat(body("sim-local", question, Map.of("cache", Map.of("ttl", 0))));
+
+        assertEquals(400, badAge.statusCode(), badAge.body());
+        assertEquals("invalid_request_error", json(badAge.body()).get("error").get("type").asText());
+        assertEquals("Cache-Control", json(badAge.body()).get("error").get("param").asText());
+        assertEquals(400, badTtl.statusCode(), badTtl.body());
+        assertEquals("cache.ttl", json(badTtl.body()).get("error").get("param").asText());
+        assertEquals("MISS", status(ask(question)), "refused requests stored nothing");
+    }
+
+    @Test
     void anExpiredEntryIsNeverServed() {
         String question = "Who governs " + unique() + "?";
         HttpResponse<String> stored = client.postChat(body("sim-local", question, Map.of("cache", Map.of("ttl", 1))));

@@ -70,7 +70,7 @@ final class ChatRequestReader {
         boolean includeUsage = false;
         if (has(root, "stream_options")) {
             JsonObject options = object(root.get("stream_options"), "stream_options");
-            includeUsage = optionalBoolean(options, "include_usage");
+            includeUsage = optionalBoolean(options, "stream_options.include_usage");
         }
         return new ChatCompletionRequest(chat, stream, includeUsage);
     }
@@ -122,7 +122,7 @@ final class ChatRequestReader {
         for (int i = 0; i < array.size(); i++) {
             String param = "messages[" + i + "]";
             JsonObject message = object(array.get(i), param);
-            String role = optionalString(message, "role");
+            String role = optionalString(message, param + ".role");
             if (role == null || !ROLES.contains(role)) {
                 throw ApiException.invalid(param + ".role", "The role must be one of " + ROLES + ".");
             }
@@ -148,7 +148,7 @@ final class ChatRequestReader {
             JsonArray parts = content.asJsonArray();
             for (int i = 0; i < parts.size(); i++) {
                 JsonObject part = object(parts.get(i), param + "[" + i + "]");
-                if (!"text".equals(optionalString(part, "type")) || !(part.get("text") instanceof JsonString)) {
+                if (!"text".equals(optionalString(part, param + "[" + i + "].type")) || !(part.get("text") instanceof JsonString)) {
                     throw new ApiException(400, ErrorBody.INVALID_REQUEST, "unsupported_content", param + "[" + i + "]",
                             "Only text content parts ({\"type\":\"text\",\"text\":...}) are supported.");
                 }
@@ -171,13 +171,14 @@ final class ChatRequestReader {
             return CacheOptions.DEFAULT;
         }
         JsonObject cache = object(root.get("cache"), "cache");
-        Integer ttl = optionalInt(cache, "ttl", 1, (int) MAX_TTL_SECONDS);
-        String namespace = optionalString(cache, "namespace");
+        Integer ttl = optionalInt(cache, "cache.ttl", 1, (int) MAX_TTL_SECONDS);
+        String namespace = optionalString(cache, "cache.namespace");
         if (namespace != null && (namespace.isBlank() || namespace.length() > MAX_NAMESPACE_LENGTH)) {
             throw ApiException.invalid("cache.namespace",
                     "'cache.namespace' must be 1 to " + MAX_NAMESPACE_LENGTH + " characters.");
         }
-        return new CacheOptions(optionalBoolean(cache, "no-cache"), optionalBoolean(cache, "no-store"), null,
+        return new CacheOptions(optionalBoolean(cache, "cache.no-cache"),
+                optionalBoolean(cache, "cache.no-store"), null,
                 ttl == null ? null : ttl.longValue(), namespace);
     }
 
@@ -217,21 +218,29 @@ final class ChatRequestReader {
         return value.asJsonObject();
     }
 
+    /**
+     * The key a parameter path names inside its own object: {@code "cache.ttl"} is key {@code ttl}
+     * of the {@code cache} object. Errors name the whole path, as OpenAI's name nested parameters.
+     */
+    private static String key(String param) {
+        return param.substring(param.lastIndexOf('.') + 1);
+    }
+
     private static String optionalString(JsonObject o, String field) {
-        if (!has(o, field)) {
+        if (!has(o, key(field))) {
             return null;
         }
-        if (!(o.get(field) instanceof JsonString s)) {
+        if (!(o.get(key(field)) instanceof JsonString s)) {
             throw ApiException.invalid(field, "'" + field + "' must be a string.");
         }
         return s.getString();
     }
 
     private static boolean optionalBoolean(JsonObject o, String field) {
-        if (!has(o, field)) {
+        if (!has(o, key(field))) {
             return false;
         }
-        JsonValue v = o.get(field);
+        JsonValue v = o.get(key(field));
         if (v != JsonValue.TRUE && v != JsonValue.FALSE) {
             throw ApiException.invalid(field, "'" + field + "' must be true or false.");
         }
@@ -239,14 +248,14 @@ final class ChatRequestReader {
     }
 
     private static JsonNumber number(JsonObject o, String field) {
-        if (!(o.get(field) instanceof JsonNumber number)) {
+        if (!(o.get(key(field)) instanceof JsonNumber number)) {
             throw ApiException.invalid(field, "'" + field + "' must be a number.");
         }
         return number;
     }
 
     private static Double optionalDouble(JsonObject o, String field, double min, double max) {
-        if (!has(o, field)) {
+        if (!has(o, key(field))) {
             return null;
         }
         double value = number(o, field).doubleValue();
@@ -257,7 +266,7 @@ final class ChatRequestReader {
     }
 
     private static Integer optionalInt(JsonObject o, String field, int min, int max) {
-        if (!has(o, field)) {
+        if (!has(o, key(field))) {
             return null;
         }
         JsonNumber number = number(o, field);
@@ -269,7 +278,7 @@ final class ChatRequestReader {
     }
 
     private static Long optionalLong(JsonObject o, String field) {
-        if (!has(o, field)) {
+        if (!has(o, key(field))) {
             return null;
         }
         JsonNumber number = number(o, field);

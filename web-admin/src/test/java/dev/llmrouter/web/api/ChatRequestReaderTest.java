@@ -380,4 +380,15 @@ class ChatRequestReaderTest {
         assertEquals("faq", cache.namespace());
         assertRefused(with("\"cache\":{\"namespace\":\"\"}"), "invalid_value", "cache.namespace");
     }
+
+    @Test
+    void nestedParametersAreNamedByTheirWholePath() {
+        assertRefused(with("\"cache\":{\"ttl\":0}"), "invalid_value", "cache.ttl");
+        assertRefused(with("\"cache\":{\"namespace\":7}"), "invalid_value", "cache.namespace");
+        assertRefused(with("\"cache\":{\"no-store\":\"yes\"}"), "invalid_value", "cache.no-store");
+        assertRefused(with("\"stream_options\":{\"include_usage\":1}"), "invalid_value",
+                "stream_options.include_usage");
+        assertRefused("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":5,\"content\":\"x\"}]}",
+                "invalid_value", "messages[1].role");
+    }
 }
