@@ -103,6 +103,10 @@ public final class VerifierTrainer {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
+        if (fixedBlend != null && (interactionScores == null || measureOnly || folds < 2)) {
+            throw new IllegalArgumentException("--blend weighs the token-interaction verifier's out-of-fold scores:"
+                    + " use it with --folds 5 --interaction FILE");
+        }
         if (everything && interactionScores != null && fixedBlend == null) {
             throw new IllegalArgumentException("--everything leaves no held-out part to choose the final blend on:"
                     + " give the weight and threshold a run on the development part chose, --blend W,T");
