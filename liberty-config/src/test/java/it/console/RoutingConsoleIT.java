@@ -171,6 +171,41 @@ class RoutingConsoleIT {
     }
 
     @Test
+    void oneKeyFollowsAPolicyOfItsOwnAndThenItsTenantsAgain() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Tenants.Created tenant = Tenants.create("key-owner-" + tag);
+        String name = "it-key-sla-" + tag;
+        assertEquals(201, admin.post("/admin/api/sla-policies",
+                "{\"name\":\"" + name + "\",\"latency_target_ms\":900}").statusCode());
+        long id = policyId(name);
+        try (Browser browser = new Browser()) {
+            browser.signIn("admin", ADMIN_PASSWORD);
+            browser.waitFor("#dashboard");
+            browser.open("/admin/sla/index.xhtml");
+            browser.until(() -> row(browser, name).contains("nobody"));
+
+            browser.choose("sla:key-tenant", tenant.name());
+            browser.choose("sla:key-id", tenant.keyId() + " (it)");
+            browser.choose("sla:key-policy", name);
+            browser.find("#sla\\:assign-key").click();
+            browser.until(() -> row(browser, name).contains("1 key"));
+            assertEquals(0, policy(id).path("tenants").size(), "the tenant itself does not follow");
+            assertEquals(1, policy(id).path("api_key_ids").size());
+            assertTrue(browser.text("#growl_container").contains("Key " + tenant.keyId() + " follows " + name),
+                    browser.text("#growl_container"));
+
+            browser.choose("sla:key-policy", "its tenant's policy");
+            browser.find("#sla\\:assign-key").click();
+            browser.until(() -> row(browser, name).contains("nobody"));
+            assertEquals(0, policy(id).path("api_key_ids").size());
+        } finally {
+            admin.put("/admin/api/tenants/" + tenant.id() + "/keys/" + tenant.keyId() + "/sla-policy",
+                    "{\"policy_id\":null}");
+            admin.delete("/admin/api/sla-policies/" + id);
+        }
+    }
+
+    @Test
     void theDecisionsPageShowsARequestAndOpensItsRanking() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         Tenants.Created tenant = Tenants.create("decisions-" + tag);

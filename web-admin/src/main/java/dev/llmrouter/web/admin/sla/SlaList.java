@@ -1,6 +1,7 @@
 package dev.llmrouter.web.admin.sla;
 
 import dev.llmrouter.admin.AdminRequestException;
+import dev.llmrouter.persistence.ApiKey;
 import dev.llmrouter.persistence.SlaPolicy;
 import dev.llmrouter.persistence.Tenant;
 import dev.llmrouter.route.admin.SlaAdministration;
@@ -19,7 +20,7 @@ import java.util.List;
 /**
  * The SLA policies page: every policy with who follows it; create, edit and delete one (a followed one is
  * refused by the service, and the page says who follows it); make a tenant follow a policy or the
- * router's defaults. Every change goes through {@link SlaAdministration} under the signed-in user.
+ * router's defaults, and one key follow a policy of its own or its tenant's again. Every change goes through {@link SlaAdministration} under the signed-in user.
  */
 @Named
 @ViewScoped
@@ -51,12 +52,33 @@ public class SlaList implements Serializable {
     private Long assignTenantId;
     private Long assignPolicyId;
 
+    private Long keyTenantId;
+    private String keyId;
+    private Long keyPolicyId;
+
     public List<SlaRow> getRows() {
         return policies.list().stream().map(p -> new SlaRow(p, policies.followers(p.id()))).toList();
     }
 
     public List<Tenant> getTenants() {
         return tenants.list();
+    }
+
+    /** The live keys of the tenant picked for a key's assignment; none before a tenant is picked. */
+    public List<ApiKey> getKeys() {
+        if (keyTenantId == null) {
+            return List.of();
+        }
+        try {
+            return tenants.keys(keyTenantId).stream().filter(k -> !k.isRevoked()).toList();
+        } catch (AdminRequestException e) {
+            return List.of();
+        }
+    }
+
+    /** Another tenant picked: its keys replace the last one's, none of them chosen yet. */
+    public void keyTenantChanged() {
+        keyId = null;
     }
 
     /** Creates a policy, or saves the one being edited. */
@@ -140,6 +162,24 @@ public class SlaList implements Serializable {
         }
     }
 
+    /** The chosen key follows the chosen policy; no policy chosen means its tenant's policy again. */
+    public void assignKey() {
+        if (!user.mayChange()) {
+            return;
+        }
+        if (keyTenantId == null || keyId == null) {
+            notices.error("Not assigned", "Pick a tenant and one of its keys.");
+            return;
+        }
+        try {
+            policies.assignToKey(user.getName(), keyTenantId, keyId, keyPolicyId);
+            notices.info("SLA policy assigned", keyPolicyId == null ? "Key " + keyId + " follows its tenant's policy."
+                    : "Key " + keyId + " follows " + policies.get(keyPolicyId).name() + ".");
+        } catch (AdminRequestException e) {
+            notices.error("Not assigned", e.getMessage());
+        }
+    }
+
     public Long getEditingId() {
         return editingId;
     }
@@ -210,5 +250,29 @@ public class SlaList implements Serializable {
 
     public void setAssignPolicyId(Long assignPolicyId) {
         this.assignPolicyId = assignPolicyId;
+    }
+
+    public Long getKeyTenantId() {
+        return keyTenantId;
+    }
+
+    public void setKeyTenantId(Long keyTenantId) {
+        this.keyTenantId = keyTenantId;
+    }
+
+    public String getKeyId() {
+        return keyId;
+    }
+
+    public void setKeyId(String keyId) {
+        this.keyId = keyId;
+    }
+
+    public Long getKeyPolicyId() {
+        return keyPolicyId;
+    }
+
+    public void setKeyPolicyId(Long keyPolicyId) {
+        this.keyPolicyId = keyPolicyId;
     }
 }
