@@ -192,9 +192,7 @@ public final class Budgets {
     private static void update(long budgetId, String assignments, Object... parameters) {
         String sql = "update budgets set " + assignments + " where id = ?";
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
+            bind(ps, parameters);
             ps.setLong(parameters.length + 1, budgetId);
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -204,15 +202,19 @@ public final class Budgets {
 
     private static long queryLong(String sql, Object... parameters) {
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
+            bind(ps, parameters);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
             throw new AssertionError("budget query failed: " + sql, e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            ps.setObject(i + 1, parameters[i]);
         }
     }
 }

@@ -406,8 +406,8 @@ public final class VerifierTrainer {
      * the held-out part out, for {@code --everything}, which leaves none to choose on). What can
      * still be measured are out-of-fold scores: on the development part they compare with the same
      * line of a run fitted on the development part only (members fitted on more pairs, scored at the
-     * same weight and threshold), and on the held-out part they come from members that did not see
-     * it. Without {@code everything}, the averaged models' held-out line follows.
+     * same weight and threshold). The second line is the held-out part: with {@code everything} its
+     * out-of-fold scores (from members that did not see those pairs), without it the averaged models'.
      */
     private static void fixedBlend(List<Example> examples, ToDoubleFunction<Example> outOfFold,
                                    ToDoubleFunction<Example> held, Choice given, boolean everything, int fitted,
@@ -415,19 +415,11 @@ public final class VerifierTrainer {
         System.out.printf(Locale.ROOT, "== with the token-interaction verifier at the given weight %.2f, threshold %.3f%n",
                 given.weight, given.threshold);
         ToDoubleFunction<Example> scored = blend(outOfFold, given.weight);
-        List<String> lines = new ArrayList<>();
-        for (boolean heldOut : new boolean[] {false, true}) {
-            List<Example> part = examples.stream().filter(e -> (e.part == Split.Part.HELD_OUT) == heldOut
-                    && (everything || !heldOut)).toList();
-            if (!part.isEmpty()) {
-                lines.add((heldOut ? "out-of-fold, held-out part: " : "out-of-fold, development part: ")
-                        + line(part, e -> true, scored, given.threshold));
-            }
-        }
-        if (!everything) {
-            List<Example> heldOut = examples.stream().filter(e -> e.part == Split.Part.HELD_OUT).toList();
-            lines.add("HELD_OUT: " + line(heldOut, e -> true, blend(held, given.weight), given.threshold));
-        }
+        List<String> lines = List.of(
+                "out-of-fold, development part: "
+                        + line(examples, e -> e.part != Split.Part.HELD_OUT, scored, given.threshold),
+                everything ? "out-of-fold, held-out part: " + line(examples, scored, given.threshold, Split.Part.HELD_OUT)
+                        : "HELD_OUT: " + line(examples, blend(held, given.weight), given.threshold, Split.Part.HELD_OUT));
         lines.forEach(System.out::println);
         writeBlend(resources, given, fitted, "weight and threshold given (--blend)", lines);
     }

@@ -147,9 +147,11 @@ final class ChatRequestReader {
             StringBuilder text = new StringBuilder();
             JsonArray parts = content.asJsonArray();
             for (int i = 0; i < parts.size(); i++) {
-                JsonObject part = object(parts.get(i), param + "[" + i + "]");
-                if (!"text".equals(optionalString(part, param + "[" + i + "].type")) || !(part.get("text") instanceof JsonString)) {
-                    throw new ApiException(400, ErrorBody.INVALID_REQUEST, "unsupported_content", param + "[" + i + "]",
+                String partParam = param + "[" + i + "]";
+                JsonObject part = object(parts.get(i), partParam);
+                if (!"text".equals(optionalString(part, partParam + ".type"))
+                        || !(part.get("text") instanceof JsonString)) {
+                    throw new ApiException(400, ErrorBody.INVALID_REQUEST, "unsupported_content", partParam,
                             "Only text content parts ({\"type\":\"text\",\"text\":...}) are supported.");
                 }
                 if (!text.isEmpty()) {

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * The SLA policies page: every policy with who follows it; create, edit and delete one (a followed one is
  * refused by the service, and the page says who follows it); make a tenant follow a policy or the
- * router's defaults, and one key follow a policy of its own or its tenant's again. Every change goes through {@link SlaAdministration} under the signed-in user.
+ * router's defaults, and one key follow a policy of its own or its tenant's again. Every change goes
+ * through {@link SlaAdministration} under the signed-in user.
  */
 @Named
 @ViewScoped
