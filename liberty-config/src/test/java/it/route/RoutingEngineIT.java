@@ -199,10 +199,13 @@ class RoutingEngineIT {
         List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
         JsonNode busy = idle;
         try {
-            // Calls that hold the local model's slots and queue, four at a time, until the ranking turns.
+            // Calls that hold the local model's slots and queue, four at a time, until the ranking turns. Each holds
+            // for 10 s, far longer than this loop and the routed request take even on a loaded machine: were the
+            // first holds to finish in between, the queue would empty and the routed request rightly go local.
+            // At most 32 holds on 4 slots drain within 80 s, inside the 120 s allowed below.
             while (held.size() < 32 && "local".equals(busy.get("candidates").get(0).get("tier").asText())) {
                 for (int i = 0; i < 4; i++) {
-                    String hold = chatBody("sim-local", "Hold " + held.size() + " [[sim ttft=3000 tag=" + unique("h")
+                    String hold = chatBody("sim-local", "Hold " + held.size() + " [[sim ttft=10000 tag=" + unique("h")
                             + "]]", false, false);
                     held.add(CompletableFuture.supplyAsync(() -> client.postChat(hold, t.key(), null), pool));
                 }
