@@ -27,7 +27,7 @@ public final class DecisionLatency {
     public static void main(String[] args) throws IOException, InterruptedException {
         String url = "http://localhost:9080";
         String key = null;
-        Path prompts = Path.of("../shared/eval/traffic/sharegpt-prompts.tsv");
+        Path prompts = EvalData.sharegptPrompts();
         int limit = 300;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {

@@ -1,6 +1,7 @@
 package dev.llmrouter.cache;
 
 import dev.llmrouter.bench.EmbeddingStore;
+import dev.llmrouter.bench.EvalData;
 import dev.llmrouter.bench.Pair;
 import dev.llmrouter.bench.Split;
 import java.io.DataOutputStream;
@@ -37,8 +38,8 @@ public final class DumpFeatures {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         Files.createDirectories(out);
-        List<Pair> quora = Pair.read(Path.of("/work/shared/eval/semantic-cache/qqp-pairs.tsv"), Integer.MAX_VALUE);
-        List<Pair> para = Pair.read(Path.of("/work/shared/eval/semantic-cache/paraphrase-pairs.tsv"), Integer.MAX_VALUE);
+        List<Pair> quora = Pair.read(EvalData.quoraPairs(), Integer.MAX_VALUE);
+        List<Pair> para = Pair.read(EvalData.paraphrasePairs(), Integer.MAX_VALUE);
         Split qs = new Split(quora);
         Split ps = new Split(para);
         List<Pair> all = new ArrayList<>(quora);

@@ -1,6 +1,7 @@
 package dev.llmrouter.cache;
 
 import dev.llmrouter.bench.EmbeddingStore;
+import dev.llmrouter.bench.EvalData;
 import dev.llmrouter.bench.Pair;
 import dev.llmrouter.embed.OnnxSentenceModel;
 import java.nio.file.Path;
@@ -17,8 +18,8 @@ public final class SecondOpinionEmbed {
         OnnxSentenceModel.Kind kind = OnnxSentenceModel.Kind.valueOf(args[0]);
         Path store = Path.of(args[1]);
         int limit = args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
-        List<Pair> all = new ArrayList<>(Pair.read(Path.of("/work/shared/eval/semantic-cache/qqp-pairs.tsv"), limit));
-        all.addAll(Pair.read(Path.of("/work/shared/eval/semantic-cache/paraphrase-pairs.tsv"), Integer.MAX_VALUE));
+        List<Pair> all = new ArrayList<>(Pair.read(EvalData.quoraPairs(), limit));
+        all.addAll(Pair.read(EvalData.paraphrasePairs(), Integer.MAX_VALUE));
         new EmbeddingStore(store, pool -> new OnnxSentenceModel(kind, pool)).embedMissing(all);
     }
 }

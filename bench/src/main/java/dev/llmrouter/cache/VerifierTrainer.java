@@ -2,6 +2,7 @@ package dev.llmrouter.cache;
 
 import dev.llmrouter.bench.BoostedTrees;
 import dev.llmrouter.bench.EmbeddingStore;
+import dev.llmrouter.bench.EvalData;
 import dev.llmrouter.bench.Pair;
 import dev.llmrouter.bench.Split;
 import dev.llmrouter.bench.Tally;
@@ -40,8 +41,8 @@ public final class VerifierTrainer {
     }
 
     public static void main(String[] args) throws Exception {
-        Path qqp = Path.of("/work/shared/eval/semantic-cache/qqp-pairs.tsv");
-        Path paraphrase = Path.of("/work/shared/eval/semantic-cache/paraphrase-pairs.tsv");
+        Path qqp = EvalData.quoraPairs();
+        Path paraphrase = EvalData.paraphrasePairs();
         Path cache = null;
         Path resources = null;
         Path heldOutDir = null;

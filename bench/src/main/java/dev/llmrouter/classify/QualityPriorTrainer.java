@@ -2,6 +2,7 @@ package dev.llmrouter.classify;
 
 import dev.llmrouter.bench.DepthBoostedTrees;
 import dev.llmrouter.bench.EmbeddingStore;
+import dev.llmrouter.bench.EvalData;
 import dev.llmrouter.bench.LogisticFit;
 import dev.llmrouter.bench.RoutePrompt;
 import dev.llmrouter.embed.DjlEmbedder;
@@ -36,7 +37,7 @@ public final class QualityPriorTrainer {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of("/work/shared/eval/routing/weak-strong-correctness.tsv");
+        Path data = EvalData.weakStrongCorrectness();
         Path cache = null;
         Path out = null;
         double optionsL2 = 3000;

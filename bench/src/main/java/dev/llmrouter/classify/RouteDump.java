@@ -1,6 +1,7 @@
 package dev.llmrouter.classify;
 
 import dev.llmrouter.bench.EmbeddingStore;
+import dev.llmrouter.bench.EvalData;
 import dev.llmrouter.bench.RoutePrompt;
 import dev.llmrouter.embed.DjlEmbedder;
 import java.io.BufferedOutputStream;
@@ -26,7 +27,7 @@ public final class RouteDump {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of("/work/shared/eval/routing/weak-strong-correctness.tsv");
+        Path data = EvalData.weakStrongCorrectness();
         Path cache = null;
         String out = "target/route-dump";
         for (int i = 0; i < args.length; i++) {

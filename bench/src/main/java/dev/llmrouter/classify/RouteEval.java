@@ -7,6 +7,7 @@ import dev.llmrouter.route.policy.ServiceLevel;
 import dev.llmrouter.route.policy.UtilityRanking;
 import dev.llmrouter.route.policy.UtilityWeights;
 import dev.llmrouter.bench.EmbeddingStore;
+import dev.llmrouter.bench.EvalData;
 import dev.llmrouter.bench.RoutePrompt;
 import dev.llmrouter.bench.StoreEmbedder;
 import dev.llmrouter.bench.TransactionalDataSource;
@@ -92,8 +93,7 @@ public final class RouteEval {
             }
         }
         if (split) {
-            split(files.isEmpty() ? Path.of("/work/shared/eval/routing/weak-strong-correctness.tsv") : files.get(0),
-                    target, seed);
+            split(files.isEmpty() ? EvalData.weakStrongCorrectness() : files.get(0), target, seed);
             return;
         }
         if (files.size() != 2) {

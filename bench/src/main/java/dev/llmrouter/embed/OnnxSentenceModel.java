@@ -2,24 +2,16 @@ package dev.llmrouter.embed;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * Bench-only: another sentence-embedding model from a langchain4j model jar (bge-small-en-v1.5 with
@@ -45,8 +37,7 @@ public final class OnnxSentenceModel implements Embedder, AutoCloseable {
 
     private final Kind kind;
     private final HuggingFaceTokenizer tokenizer;
-    private final ZooModel<Encoding, float[]> model;
-    private final BlockingQueue<Predictor<Encoding, float[]>> predictors;
+    private final PredictorPool<Encoding, float[]> predictors;
 
     public OnnxSentenceModel(Kind kind, int pool) throws Exception {
         this.kind = kind;
@@ -55,18 +46,9 @@ public final class OnnxSentenceModel implements Embedder, AutoCloseable {
             tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of("padding", "false", "truncation", "true",
                     "maxLength", "256", "addSpecialTokens", "true"));
         }
-        Path dir = Files.createTempDirectory("bench-" + kind.name());
-        Path file = dir.resolve(kind.resource + ".onnx");
         try (InputStream onnx = loader.getResourceAsStream(kind.resource + ".onnx")) {
-            Files.copy(onnx, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        model = Criteria.builder().setTypes(Encoding.class, float[].class).optModelPath(file)
-                .optEngine("OnnxRuntime").optTranslator(new Pooling(kind.cls)).build().loadModel();
-        Files.deleteIfExists(file);
-        Files.deleteIfExists(dir);
-        predictors = new ArrayBlockingQueue<>(pool);
-        for (int i = 0; i < pool; i++) {
-            predictors.add(model.newPredictor());
+            predictors = PredictorPool.loadOnnx(kind.resource, onnx, Encoding.class, float[].class,
+                    new Pooling(kind.cls), pool);
         }
     }
 
@@ -77,18 +59,7 @@ public final class OnnxSentenceModel implements Embedder, AutoCloseable {
 
     @Override
     public float[] embed(String text) {
-        Encoding encoding = tokenizer.encode(kind.prefix + (text == null ? "" : text));
-        Predictor<Encoding, float[]> p = null;
-        try {
-            p = predictors.take();
-            return p.predict(encoding);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            if (p != null) {
-                predictors.add(p);
-            }
-        }
+        return predictors.predict(tokenizer.encode(kind.prefix + (text == null ? "" : text)));
     }
 
     @Override
@@ -102,10 +73,7 @@ public final class OnnxSentenceModel implements Embedder, AutoCloseable {
 
     @Override
     public void close() {
-        List<Predictor<Encoding, float[]>> idle = new ArrayList<>();
-        predictors.drainTo(idle);
-        idle.forEach(Predictor::close);
-        model.close();
+        predictors.close();
         tokenizer.close();
     }
 

@@ -115,9 +115,9 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
         return vectors;
     }
 
-    /** Token count after truncation, including the two special tokens. */
-    int tokenCount(String text) {
-        return tokenizer.encode(text).getIds().length;
+    /** The token ids the model reads for a text: after truncation, the two special tokens included. */
+    long[] tokenIds(String text) {
+        return tokenizer.encode(text == null ? "" : text).getIds();
     }
 
     @Override

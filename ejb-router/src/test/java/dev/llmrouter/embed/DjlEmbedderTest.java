@@ -49,7 +49,7 @@ class DjlEmbedderTest {
         String text = "How do I reset my password?";
         Embedded e = embedder.encode(text);
         assertArrayEquals(embedder.embed(text), e.vector());
-        assertEquals(embedder.tokenCount(text), e.tokens());
+        assertEquals(embedder.tokenIds(text).length, e.tokens());
         assertEquals(e.tokens() * 384, e.tokenStates().length);
         float[] mean = new float[384];
         for (int t = 0; t < e.tokens(); t++) {
@@ -93,7 +93,7 @@ class DjlEmbedderTest {
     @Test
     void longInputIsTruncatedNotRejected() {
         String longText = "word ".repeat(2000);
-        assertEquals(DjlEmbedder.MAX_TOKENS, embedder.tokenCount(longText));
+        assertEquals(DjlEmbedder.MAX_TOKENS, embedder.tokenIds(longText).length);
         assertEquals(384, embedder.embed(longText).length);
     }
 
