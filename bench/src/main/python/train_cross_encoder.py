@@ -12,11 +12,12 @@ per question int32 n, n int32 token ids, n x 384 float32 states, of which only t
 here; pairs.tsv: a, b, label, paraphrase, part, fold). Fitted on the development pairs (parts TRAIN
 and VALIDATION), each pair with its two questions in random order; prints the held-out Quora AUC.
 
-Writes OUT/cross-encoder-scores.tsv: one line per pair in pairs.tsv order, the held-out pairs'
-probabilities and NaN for the pairs it was fitted on. With --blend-with (bench/train-interaction's
-interaction-scores.tsv) and --share S, the lines are S x cross-encoder + (1 - S) x interaction
-network instead. `bench/train-verifier --folds 5 --interaction-held-out` reads either in place of
-the network's own scores.
+Writes OUT/cross-encoder-alone.tsv: one line per pair in pairs.tsv order, the held-out pairs'
+probabilities and NaN for the pairs it was fitted on; the fitted weights, after rounding, to
+OUT/cross-encoder.pt; and OUT/cross-encoder-scores.tsv, the same lines or, with --blend-with
+(bench/train-interaction's interaction-scores.tsv) and --share S, S x cross-encoder + (1 - S) x
+interaction network. `bench/train-verifier --folds 5 --interaction-held-out` reads either file in
+place of the network's own scores.
 """
 import argparse, math, os, time
 import numpy as np
@@ -244,6 +245,10 @@ def main():
     out[rest] = scores(model, questions, pairs[rest], args.side)
     q = rest & (pairs[:, 3] == 0)
     print(f"held-out Quora AUC {auc(pairs[q, 2], out[q]):.4f}", flush=True)
+    torch.save(model.state_dict(), f"{args.out}/cross-encoder.pt")
+    with open(f"{args.out}/cross-encoder-alone.tsv", 'w') as w:
+        for s in out:
+            w.write("NaN\n" if np.isnan(s) else f"{s:.6f}\n")
     if args.blend_with:
         network = np.array([float(x) for x in open(args.blend_with)])
         out = args.share * out + (1 - args.share) * network
