@@ -183,6 +183,13 @@ def scores(model, questions, pairs, side, size=128):
     return out
 
 
+def write_scores(path, values):
+    """One line per pair: its probability, or NaN for a pair the model was fitted on."""
+    with open(path, 'w') as w:
+        for s in values:
+            w.write("NaN\n" if np.isnan(s) else f"{s:.6f}\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--tokens', required=True, help='TokenDump output folder')
@@ -246,17 +253,13 @@ def main():
     q = rest & (pairs[:, 3] == 0)
     print(f"held-out Quora AUC {auc(pairs[q, 2], out[q]):.4f}", flush=True)
     torch.save(model.state_dict(), f"{args.out}/cross-encoder.pt")
-    with open(f"{args.out}/cross-encoder-alone.tsv", 'w') as w:
-        for s in out:
-            w.write("NaN\n" if np.isnan(s) else f"{s:.6f}\n")
+    write_scores(f"{args.out}/cross-encoder-alone.tsv", out)
     if args.blend_with:
         network = np.array([float(x) for x in open(args.blend_with)])
         out = args.share * out + (1 - args.share) * network
         print(f"held-out Quora AUC of {args.share} x cross-encoder + {1 - args.share:.2f} x {args.blend_with}:"
               f" {auc(pairs[q, 2], out[q]):.4f}", flush=True)
-    with open(f"{args.out}/cross-encoder-scores.tsv", 'w') as w:
-        for s in out:
-            w.write("NaN\n" if np.isnan(s) else f"{s:.6f}\n")
+    write_scores(f"{args.out}/cross-encoder-scores.tsv", out)
     print(f"wrote {args.out}/cross-encoder-scores.tsv in {time.time() - started:.0f} s")
 
 
