@@ -63,7 +63,8 @@ public final class CacheEval {
         SemanticMatcher matcher = new SemanticMatcher(threshold, interaction);
         Tally tally = new Tally();
         List<double[]> scored = new ArrayList<>();
-        SemanticMatcher open = new SemanticMatcher(0.0, interaction);
+        // Scores for curves: every model runs, so a score compares with any threshold.
+        SemanticMatcher open = new SemanticMatcher(0.0, interaction == null ? null : interaction.scoringEveryPair());
         long nanos = 0;
         for (Pair p : pairs) {
             double cosine = store.cosine(p);

@@ -66,6 +66,8 @@ public final class VerifierTrainer {
         boolean pairSplit = false;
         Path interactionScores = null;
         boolean measureOnly = false;
+        Path crossEncoderScores = null;
+        double crossEncoderShare = 0.3;
         Choice fixedBlend = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -93,6 +95,8 @@ public final class VerifierTrainer {
                 case "--everything" -> everything = true;
                 case "--pair-split" -> pairSplit = true;
                 case "--interaction" -> interactionScores = Path.of(args[++i]);
+                case "--cross-encoder" -> crossEncoderScores = Path.of(args[++i]);
+                case "--share" -> crossEncoderShare = Double.parseDouble(args[++i]);
                 case "--blend" -> {
                     String[] wt = args[++i].split(",");
                     fixedBlend = new Choice(Double.parseDouble(wt[0]), Double.parseDouble(wt[1]));
@@ -112,6 +116,13 @@ public final class VerifierTrainer {
             throw new IllegalArgumentException("--everything leaves no held-out part to choose the final blend on:"
                     + " give the weight and threshold a run on the development part chose, --blend W,T");
         }
+        if (crossEncoderScores != null && (interactionScores == null || measureOnly)) {
+            throw new IllegalArgumentException("--cross-encoder mixes into the network's scores: give them with"
+                    + " --interaction FILE");
+        }
+        if (crossEncoderShare < 0 || crossEncoderShare > 1) {
+            throw new IllegalArgumentException("--share must be within 0..1: " + crossEncoderShare);
+        }
         if (measureOnly) {
             // Another model's held-out scores in place of the shipped network's: measure, never ship.
             resources = null;
@@ -124,6 +135,10 @@ public final class VerifierTrainer {
         store.embedMissing(all);
 
         double[] interaction = interactionScores(interactionScores, all.size());
+        double share = crossEncoderScores == null ? 0 : crossEncoderShare;
+        if (crossEncoderScores != null) {
+            mixCrossEncoder(interaction, interactionScores(crossEncoderScores, all.size()), share);
+        }
         if (interaction != null && (folds < 2 || pairSplit)) {
             throw new IllegalArgumentException("--interaction scores are cut by the question-group folds: use --folds 5");
         }
@@ -170,7 +185,7 @@ public final class VerifierTrainer {
         }
         if (folds > 1) {
             crossFitted(examples, folds, everything, new Settings(hidden, l2, rate, epochs, paraphraseWeight, treeRounds,
-                    treeRate, treeLeaves, treeMinLeaf, treeWeight), targetPrecision, fixedBlend, resources);
+                    treeRate, treeLeaves, treeMinLeaf, treeWeight), targetPrecision, fixedBlend, share, resources);
             if (resources != null) {
                 writeScalar(resources.resolve(VerifierModel.RESOURCE), scalarInputs, scalarNet, scalarThreshold, fit.size(),
                         line(examples, e -> scalarModel.score(e.scalar), scalarThreshold, Split.Part.HELD_OUT));
@@ -287,7 +302,7 @@ public final class VerifierTrainer {
      * ensemble. The held-out part is only reported, unless {@code everything} fits on it too.
      */
     private static void crossFitted(List<Example> examples, int folds, boolean everything, Settings s, double target,
-                                    Choice fixedBlend, Path resources) throws IOException {
+                                    Choice fixedBlend, double share, Path resources) throws IOException {
         Predicate<Example> development = e -> everything || e.part != Split.Part.HELD_OUT;
         List<Example> dev = examples.stream().filter(development).toList();
         System.out.printf(Locale.ROOT, "== cross-fitted over %d folds of %d development pairs%s%n", folds, dev.size(),
@@ -348,9 +363,9 @@ public final class VerifierTrainer {
         }
         if (examples.stream().anyMatch(e -> !Double.isNaN(e.interaction))) {
             if (fixedBlend != null) {
-                fixedBlend(examples, chosenBy, held, fixedBlend, everything, dev.size(), resources);
+                fixedBlend(examples, chosenBy, held, fixedBlend, everything, dev.size(), resources, share);
             } else {
-                interactionBlend(examples, dev, chosenBy, held, target, resources);
+                interactionBlend(examples, dev, chosenBy, held, target, resources, share);
             }
         }
     }
@@ -368,8 +383,8 @@ public final class VerifierTrainer {
      * elsewhere) take the network's place, and nothing is written.
      */
     private static void interactionBlend(List<Example> examples, List<Example> dev, ToDoubleFunction<Example> outOfFold,
-                                         ToDoubleFunction<Example> held, double target, Path resources)
-            throws IOException {
+                                         ToDoubleFunction<Example> held, double target, Path resources,
+                                         double share) throws IOException {
         System.out.println("== with the token-interaction verifier: (1 - w) x blend + w x interaction");
         List<Example> heldOut = examples.stream().filter(e -> e.part == Split.Part.HELD_OUT).toList();
         boolean outOfFoldScores = dev.stream().noneMatch(e -> Double.isNaN(e.interaction));
@@ -399,7 +414,7 @@ public final class VerifierTrainer {
                 + "  out-of-fold: %s%n  HELD_OUT (in sample): %s%n", chosen.weight, chosen.threshold,
                 outOfFoldScores ? line(dev, e -> true, blend(outOfFold, chosen.weight), chosen.threshold) : "no scores",
                 inSample);
-        writeBlend(resources, chosen, dev.size(), "weight and threshold chosen on the held-out part", checks);
+        writeBlend(resources, chosen, share, dev.size(), "weight and threshold chosen on the held-out part", checks);
     }
 
     /**
@@ -412,7 +427,7 @@ public final class VerifierTrainer {
      */
     private static void fixedBlend(List<Example> examples, ToDoubleFunction<Example> outOfFold,
                                    ToDoubleFunction<Example> held, Choice given, boolean everything, int fitted,
-                                   Path resources) throws IOException {
+                                   Path resources, double share) throws IOException {
         System.out.printf(Locale.ROOT, "== with the token-interaction verifier at the given weight %.2f, threshold %.3f%n",
                 given.weight, given.threshold);
         ToDoubleFunction<Example> scored = blend(outOfFold, given.weight);
@@ -422,24 +437,26 @@ public final class VerifierTrainer {
                 everything ? "out-of-fold, held-out part: " + line(examples, scored, given.threshold, Split.Part.HELD_OUT)
                         : "HELD_OUT: " + line(examples, blend(held, given.weight), given.threshold, Split.Part.HELD_OUT));
         lines.forEach(System.out::println);
-        writeBlend(resources, given, fitted, "weight and threshold given (--blend)", lines);
+        writeBlend(resources, given, share, fitted, "weight and threshold given (--blend)", lines);
     }
 
-    private static void writeBlend(Path resources, Choice blend, int fitted, String chosen, List<String> notes)
-            throws IOException {
+    private static void writeBlend(Path resources, Choice blend, double share, int fitted, String chosen,
+                                   List<String> notes) throws IOException {
         if (resources == null) {
             return;
         }
         Path out = resources.resolve(InteractionVerifier.RESOURCE);
         try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            writer.write("# Final blend of the semantic cache: (1 - weight) x (network and trees blend) + weight x token-interaction\n");
-            writer.write("# verifier (" + InteractionVerifier.MODEL + ", from bench/train-interaction). Written by"
-                    + " bench/train-verifier; do not edit by hand.\n");
+            writer.write("# Final blend of the semantic cache: (1 - weight) x (network and trees blend) + weight x pair opinion,\n");
+            writer.write("# where pair opinion = (1 - cross_encoder_share) x token-interaction verifier (" + InteractionVerifier.MODEL
+                    + ", from bench/train-interaction)\n# + cross_encoder_share x cross-encoder (" + CrossEncoder.MODEL
+                    + ", from bench/train-cross-encoder). Written by bench/train-verifier; do not edit by hand.\n");
             writer.write("# Verifiers fitted on " + fitted + " pairs; " + chosen + ".\n");
             for (String note : notes) {
                 writer.write("# " + note + "\n");
             }
-            writer.write(String.format(Locale.ROOT, "weight=%.2f%nthreshold=%.3f%n", blend.weight, blend.threshold));
+            writer.write(String.format(Locale.ROOT, "weight=%.2f%nthreshold=%.3f%ncross_encoder_share=%.2f%n",
+                    blend.weight, blend.threshold, share));
         }
         System.out.println("wrote " + out);
     }
@@ -483,6 +500,18 @@ public final class VerifierTrainer {
             double s = score.applyAsDouble(e);
             return s < 0 ? -1 : (1 - w) * s + w * e.interaction;
         };
+    }
+
+    /**
+     * The pair opinion the server forms where the cross-encoder has a score (the held-out part):
+     * {@code share} x cross-encoder + (1 - share) x network, in place of the network's score.
+     */
+    private static void mixCrossEncoder(double[] network, double[] crossEncoder, double share) {
+        for (int k = 0; k < network.length; k++) {
+            if (!Double.isNaN(crossEncoder[k])) {
+                network[k] = share * crossEncoder[k] + (1 - share) * network[k];
+            }
+        }
     }
 
     /** One score per development pair (Quora file, then paraphrase file), as bench/train-interaction writes them. */

@@ -51,8 +51,9 @@ public final class TokenDump {
         long start = System.nanoTime();
         try (DjlEmbedder embedder = DjlEmbedder.load()) {
             IntStream.range(0, texts.size()).parallel().forEach(k -> {
-                ids[k] = embedder.tokenIds(texts.get(k));
-                states[k] = embedder.encode(texts.get(k)).tokenStates();
+                Embedded e = embedder.encode(texts.get(k));
+                ids[k] = e.tokenIds();
+                states[k] = e.tokenStates();
             });
         }
         System.err.printf("token states of %d questions in %.1f s%n", texts.size(), (System.nanoTime() - start) / 1e9);

@@ -12,8 +12,8 @@ import java.util.function.ToDoubleFunction;
  * lexical features ({@link TreeVerifier}); callers that only have a cosine get the scalar
  * {@link VerifierModel}, which is weaker and tuned to its own threshold. With the questions' token
  * states as well, that blend is blended once more with the {@link InteractionVerifier}, which
- * compares the questions token against token, under its own threshold; the server always takes
- * this path. Stateless and thread-safe.
+ * compares the questions token against token (and asks the {@link CrossEncoder} about pairs still
+ * undecided), under its own threshold; the server always takes this path. Stateless and thread-safe.
  */
 public final class SemanticMatcher {
 
@@ -99,8 +99,9 @@ public final class SemanticMatcher {
 
     /**
      * The server's path: the embedding path's blend, then the token-interaction verifier over both
-     * questions' token states. The cached question's states cost a model run, so they are only asked
-     * for when the interaction verifier could still lift the pair over the threshold.
+     * questions' token states and, for pairs still undecided, the cross-encoder over both questions at
+     * once. The cached question's states cost a model run, so they are only asked for when those
+     * verifiers could still lift the pair over the threshold.
      *
      * @param cached the cached question's token states, computed on demand
      */
@@ -113,14 +114,8 @@ public final class SemanticMatcher {
         checkDimensions(cachedVector, incomingVector);
         double cosine = dot(cachedVector, incomingVector);
         double acceptAt = threshold();
-        return screenThenScore(cachedQuestion, incomingQuestion, cosine, features -> {
-            double others = embeddingBlend(features, cachedVector, incomingVector);
-            double ceiling = interaction.ceiling(others);
-            if (ceiling < acceptAt) {
-                return ceiling;
-            }
-            return interaction.blend(others, interaction.probability(cached.get(), incoming));
-        }, acceptAt);
+        return screenThenScore(cachedQuestion, incomingQuestion, cosine, features -> interaction.score(
+                embeddingBlend(features, cachedVector, incomingVector), acceptAt, cached, incoming), acceptAt);
     }
 
     private void checkDimensions(float[] cachedVector, float[] incomingVector) {

@@ -1,11 +1,15 @@
 package dev.llmrouter.cache;
 
+import ai.djl.MalformedModelException;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.translate.Translator;
+import dev.llmrouter.embed.PredictorPool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** Reads a model's shipped parameters, a properties file beside the classes of this package. */
+/** Reads a model's shipped parameters, a properties file or an ONNX graph beside the classes of this package. */
 final class ShippedParameters {
 
     private ShippedParameters() {
@@ -31,5 +35,20 @@ final class ShippedParameters {
             throw new IllegalStateException(resource + " lacks " + key);
         }
         return value.trim();
+    }
+
+    /** The ONNX graph {@code resource}, loaded with one predictor per available core. */
+    static <I> PredictorPool<I, Float> onnx(String resource, String what, Class<I> input, Translator<I, Float> translator) {
+        try (InputStream onnx = ShippedParameters.class.getResourceAsStream(resource)) {
+            if (onnx == null) {
+                throw new IOException("Missing resource dev/llmrouter/cache/" + resource);
+            }
+            return PredictorPool.loadOnnx(what, onnx, input, Float.class, translator,
+                    Runtime.getRuntime().availableProcessors());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        } catch (ModelNotFoundException | MalformedModelException e) {
+            throw new IllegalStateException("Cannot load " + resource, e);
+        }
     }
 }

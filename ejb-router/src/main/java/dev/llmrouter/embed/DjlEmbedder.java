@@ -115,11 +115,6 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
         return vectors;
     }
 
-    /** The token ids the model reads for a text: after truncation, the two special tokens included. */
-    long[] tokenIds(String text) {
-        return tokenizer.encode(text == null ? "" : text).getIds();
-    }
-
     @Override
     public void close() {
         predictors.close();

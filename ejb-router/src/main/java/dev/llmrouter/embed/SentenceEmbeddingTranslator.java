@@ -28,6 +28,7 @@ final class SentenceEmbeddingTranslator implements Translator<Encoding, Embedded
         long[] ids = encoding.getIds();
         long[] mask = encoding.getAttentionMask();
         ctx.setAttachment("mask", mask);
+        ctx.setAttachment("ids", ids);
         NDArray inputIds = manager.create(new long[][] {ids});
         inputIds.setName("input_ids");
         NDArray attention = manager.create(new long[][] {mask});
@@ -41,7 +42,7 @@ final class SentenceEmbeddingTranslator implements Translator<Encoding, Embedded
     public Embedded processOutput(TranslatorContext ctx, NDList output) {
         long[] mask = (long[]) ctx.getAttachment("mask");
         float[] tokens = output.get(0).toFloatArray();
-        return new Embedded(normalise(meanPool(tokens, mask)), tokens, mask.length);
+        return new Embedded(normalise(meanPool(tokens, mask)), tokens, (long[]) ctx.getAttachment("ids"));
     }
 
     private float[] meanPool(float[] tokens, long[] mask) {

@@ -84,6 +84,24 @@ class InteractionVerifierTest {
     }
 
     @Test
+    void scoringEveryPairGivesOneScoreWhateverTheThreshold() {
+        String cached = "What are some good ways to learn cooking at home?";
+        String incoming = "How can I learn to cook at home?";
+        Embedded in = embedder.encode(incoming);
+        float[] cachedVector = embedder.embed(cached);
+        InteractionVerifier full = interaction.scoringEveryPair();
+        MatchDecision lenient = new SemanticMatcher(0.0, full).decide(cached, incoming, cachedVector, in,
+                () -> embedder.encode(cached));
+        MatchDecision strict = new SemanticMatcher(1.0, full).decide(cached, incoming, cachedVector, in,
+                () -> embedder.encode(cached));
+        assertTrue(lenient.score() > 0 && lenient.score() < 1, lenient.reason());
+        assertEquals(lenient.score(), strict.score(), 1e-9);
+        MatchDecision settled = new SemanticMatcher(1.0, interaction).decide(cached, incoming, cachedVector, in,
+                () -> embedder.encode(cached));
+        assertTrue(settled.score() >= strict.score(), "a refusal settled early reports the highest reachable score");
+    }
+
+    @Test
     void guardsVetoBeforeAnyTokenStatesAreComputed() {
         Supplier<Embedded> refused = () -> {
             throw new AssertionError("token states asked for a pair the guards refuse");

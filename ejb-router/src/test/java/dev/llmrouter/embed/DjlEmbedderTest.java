@@ -49,7 +49,9 @@ class DjlEmbedderTest {
         String text = "How do I reset my password?";
         Embedded e = embedder.encode(text);
         assertArrayEquals(embedder.embed(text), e.vector());
-        assertEquals(embedder.tokenIds(text).length, e.tokens());
+        // [CLS] how do i reset my password ? [SEP] in the model's uncased WordPiece vocabulary
+        assertArrayEquals(new long[] {101, 2129, 2079, 1045, 25141, 2026, 20786, 1029, 102}, e.tokenIds());
+        assertEquals(9, e.tokens());
         assertEquals(e.tokens() * 384, e.tokenStates().length);
         float[] mean = new float[384];
         for (int t = 0; t < e.tokens(); t++) {
@@ -93,8 +95,10 @@ class DjlEmbedderTest {
     @Test
     void longInputIsTruncatedNotRejected() {
         String longText = "word ".repeat(2000);
-        assertEquals(DjlEmbedder.MAX_TOKENS, embedder.tokenIds(longText).length);
-        assertEquals(384, embedder.embed(longText).length);
+        Embedded e = embedder.encode(longText);
+        assertEquals(DjlEmbedder.MAX_TOKENS, e.tokens());
+        assertEquals(102, e.tokenIds()[DjlEmbedder.MAX_TOKENS - 1], "[SEP] kept at the end");
+        assertEquals(384, e.vector().length);
     }
 
     @Test
