@@ -1,13 +1,13 @@
-"""Fine-tunes MiniLM itself as a cross-encoder for the semantic cache's pair decision (measured, not shipped).
+"""Fine-tunes MiniLM itself as a cross-encoder for the semantic cache's pair decision (bench/train-cross-encoder).
 
 The server's embedding model (all-MiniLM-L6-v2, int8, from the langchain4j jar) reads each question
 alone. A cross-encoder reads both at once, "[CLS] cached [SEP] incoming [SEP]", so every layer's
 attention runs across the two questions; here it is fine-tuned on the development pairs to say
 whether they ask the same thing, and measured on the held-out part against the shipped
-token-interaction network.
+token-interaction network. export_cross_encoder.py turns the weights into the graph the server runs.
 
 The starting weights are the int8 model's, dequantized (the float weights are not on Maven Central).
-Inputs come from dev.llmrouter.embed.TokenDump, as bench/train-interaction runs it (questions.bin:
+Inputs come from dev.llmrouter.embed.TokenDump, as bench/token-states runs it (questions.bin:
 per question int32 n, n int32 token ids, n x 384 float32 states, of which only the ids are read
 here; pairs.tsv: a, b, label, paraphrase, part, fold). Fitted on the development pairs (parts TRAIN
 and VALIDATION), each pair with its two questions in random order; prints the held-out Quora AUC.
