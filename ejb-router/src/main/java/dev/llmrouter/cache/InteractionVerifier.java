@@ -86,6 +86,14 @@ public final class InteractionVerifier implements AutoCloseable {
         return new InteractionVerifier(predictors, weight, threshold, crossEncoder, crossEncoderShare, false);
     }
 
+    /** Runs every model once on a question paired with itself: ONNX Runtime's first run of a graph is slow. */
+    void warmUp(Embedded question) {
+        probability(question, question);
+        if (crossEncoder != null) {
+            crossEncoder.probability(question, question);
+        }
+    }
+
     /** Acceptance threshold of the final blend. */
     double threshold() {
         return threshold;

@@ -1,5 +1,6 @@
 package dev.llmrouter.cache;
 
+import dev.llmrouter.embed.Embedded;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,11 @@ public class SemanticMatchers {
     public SemanticMatcher forThreshold(Double tenantThreshold) {
         return tenantThreshold == null ? shipped
                 : byThreshold.computeIfAbsent(tenantThreshold, t -> new SemanticMatcher(t, interaction));
+    }
+
+    /** Loads the pair models now and runs each once, so the first lookup that needs them pays neither. */
+    public void warmUp(Embedded question) {
+        interaction.warmUp(question);
     }
 
     @PreDestroy

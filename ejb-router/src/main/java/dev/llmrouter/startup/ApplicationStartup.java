@@ -1,6 +1,7 @@
 package dev.llmrouter.startup;
 
 import dev.llmrouter.backend.BackendRegistry;
+import dev.llmrouter.cache.SemanticMatchers;
 import dev.llmrouter.embed.Embedder;
 import dev.llmrouter.tenant.TenantBootstrap;
 import jakarta.annotation.PostConstruct;
@@ -38,6 +39,9 @@ public class ApplicationStartup {
     @Inject
     Embedder embedder;
 
+    @Inject
+    SemanticMatchers matchers;
+
     private volatile boolean migrated;
 
     @PostConstruct
@@ -54,8 +58,8 @@ public class ApplicationStartup {
         // The stored backends need the migrated schema: read them now rather than at the next refresh.
         backends.refresh();
         LOG.info(() -> backends.all().size() + " backend(s) ready to route");
-        // Load and warm the embedding model now, not on the first request.
-        embedder.embed("warm up");
+        // Load and warm the embedding model and the cache's pair models now, not on the first request.
+        matchers.warmUp(embedder.encode("warm up"));
     }
 
     public boolean migrated() {
