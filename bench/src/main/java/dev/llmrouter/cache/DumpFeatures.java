@@ -1,16 +1,14 @@
 package dev.llmrouter.cache;
 
 import dev.llmrouter.bench.EmbeddingStore;
-import dev.llmrouter.bench.EvalData;
+import dev.llmrouter.bench.DevelopmentPairs;
 import dev.llmrouter.bench.Pair;
-import dev.llmrouter.bench.Split;
 import java.io.DataOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,12 +36,8 @@ public final class DumpFeatures {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         Files.createDirectories(out);
-        List<Pair> quora = Pair.read(EvalData.quoraPairs(), Integer.MAX_VALUE);
-        List<Pair> para = Pair.read(EvalData.paraphrasePairs(), Integer.MAX_VALUE);
-        Split qs = new Split(quora);
-        Split ps = new Split(para);
-        List<Pair> all = new ArrayList<>(quora);
-        all.addAll(para);
+        DevelopmentPairs pairs = DevelopmentPairs.read();
+        List<Pair> all = pairs.all();
         EmbeddingStore main = new EmbeddingStore(Path.of(args[1]));
         main.embedMissing(all);
         EmbeddingVerifier shipped = EmbeddingVerifier.shipped();
@@ -53,7 +47,7 @@ public final class DumpFeatures {
             w.write("part\tpara\tlabel\teligible\tshipped\tguard\t" + String.join("\t", PairFeatures.NAMES) + "\n");
             for (int i = 0; i < all.size(); i++) {
                 Pair p = all.get(i);
-                boolean isPara = i >= quora.size();
+                boolean isPara = pairs.isParaphrase(i);
                 QuestionText a = new QuestionText(p.a());
                 QuestionText b = new QuestionText(p.b());
                 double cos = main.cosine(p);
@@ -61,7 +55,7 @@ public final class DumpFeatures {
                 boolean eligible = cos >= SemanticMatcher.MIN_COSINE && guards.refusal(a, b).isEmpty();
                 double s = shipped.score(EmbeddingVerifier.input(f, main.get(p.a()), main.get(p.b())));
                 StringBuilder line = new StringBuilder();
-                line.append((isPara ? ps : qs).of(p).ordinal()).append('\t').append(isPara ? 1 : 0).append('\t')
+                line.append(pairs.part(i).ordinal()).append('\t').append(isPara ? 1 : 0).append('\t')
                         .append(p.same() ? 1 : 0).append('\t').append(eligible ? 1 : 0).append('\t')
                         .append(String.format(Locale.ROOT, "%.5f", s)).append('\t')
                         .append(guardCode(guards.refusal(a, b).orElse("")));

@@ -1,6 +1,6 @@
 package dev.llmrouter.cache;
 
-import dev.llmrouter.bench.EvalData;
+import dev.llmrouter.bench.DevelopmentPairs;
 import dev.llmrouter.bench.Pair;
 import dev.llmrouter.bench.Split;
 import dev.llmrouter.embed.DjlEmbedder;
@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -35,12 +34,8 @@ public final class PairScores {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         Path compare = args.length > 2 && args[1].equals("--compare") ? Path.of(args[2]) : null;
-        List<Pair> quora = Pair.read(EvalData.quoraPairs(), Integer.MAX_VALUE);
-        List<Pair> para = Pair.read(EvalData.paraphrasePairs(), Integer.MAX_VALUE);
-        Split qs = new Split(quora);
-        Split ps = new Split(para);
-        List<Pair> all = new ArrayList<>(quora);
-        all.addAll(para);
+        DevelopmentPairs pairs = DevelopmentPairs.read();
+        List<Pair> all = pairs.all();
         int n = all.size();
         double[] network = new double[n];
         double[] crossEncoder = new double[n];
@@ -52,10 +47,10 @@ public final class PairScores {
              CrossEncoder cross = CrossEncoder.shipped()) {
             Map<String, Embedded> states = new ConcurrentHashMap<>();
             IntStream.range(0, n).parallel().forEach(k -> {
-                Pair p = all.get(k);
-                if ((k < quora.size() ? qs : ps).of(p) != Split.Part.HELD_OUT) {
+                if (pairs.part(k) != Split.Part.HELD_OUT) {
                     return;
                 }
+                Pair p = all.get(k);
                 Embedded a = states.computeIfAbsent(p.a(), embedder::encode);
                 Embedded b = states.computeIfAbsent(p.b(), embedder::encode);
                 network[k] = interaction.probability(a, b);

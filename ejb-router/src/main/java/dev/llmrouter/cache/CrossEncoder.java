@@ -3,8 +3,6 @@ package dev.llmrouter.cache;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.translate.Batchifier;
-import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import dev.llmrouter.embed.Embedded;
 import dev.llmrouter.embed.PredictorPool;
@@ -80,7 +78,7 @@ final class CrossEncoder implements AutoCloseable {
         }
     }
 
-    private static final class InputTranslator implements Translator<Input, Float> {
+    private static final class InputTranslator extends ProbabilityTranslator<Input> {
 
         @Override
         public NDList processInput(TranslatorContext ctx, Input input) {
@@ -90,17 +88,6 @@ final class CrossEncoder implements AutoCloseable {
             NDArray types = manager.create(new long[][] {input.types()});
             types.setName("token_type_ids");
             return new NDList(ids, types);
-        }
-
-        @Override
-        public Float processOutput(TranslatorContext ctx, NDList output) {
-            return output.get(0).toFloatArray()[0];
-        }
-
-        /** One pair per call. */
-        @Override
-        public Batchifier getBatchifier() {
-            return null;
         }
     }
 }

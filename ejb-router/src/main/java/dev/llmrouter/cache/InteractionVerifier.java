@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.translate.Batchifier;
-import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import dev.llmrouter.embed.Embedded;
 import dev.llmrouter.embed.PredictorPool;
@@ -157,7 +155,7 @@ public final class InteractionVerifier implements AutoCloseable {
     record Questions(Embedded cached, Embedded incoming) {
     }
 
-    private static final class PairTranslator implements Translator<Questions, Float> {
+    private static final class PairTranslator extends ProbabilityTranslator<Questions> {
 
         @Override
         public NDList processInput(TranslatorContext ctx, Questions q) {
@@ -177,17 +175,6 @@ public final class InteractionVerifier implements AutoCloseable {
             NDArray mask = manager.create(ones, new Shape(1, e.tokens()));
             mask.setName(name + "_mask");
             return new NDList(states, mask);
-        }
-
-        @Override
-        public Float processOutput(TranslatorContext ctx, NDList output) {
-            return output.get(0).toFloatArray()[0];
-        }
-
-        /** One pair per call. */
-        @Override
-        public Batchifier getBatchifier() {
-            return null;
         }
     }
 }
