@@ -32,7 +32,7 @@ public final class InteractionVerifier implements AutoCloseable {
     static final String RESOURCE = "interaction-verifier.properties";
 
     private final PredictorPool<Questions, Float> predictors;
-    /** Share of this network's probability in the final blend; the rest is the other verifiers' blend. */
+    /** Share of the pair opinion (this network, with the cross-encoder) in the final blend; the rest is the other verifiers' blend. */
     private final double weight;
     private final double threshold;
     /** Asked for undecided pairs; null where the shipped blend gives it no share. */
