@@ -88,6 +88,26 @@ final class Lexicon {
     static final Set<String> ANSWER_SHAPE = Set.of("best", "top", "good", "greatest", "most", "worst", "better",
             "easiest", "fastest", "cheapest", "ways", "way", "tips", "some");
 
+    /**
+     * One-word names of one country, each mapped to the others. An alias counts only where the other
+     * question names it as an entity, so the pronoun "us" never stands for "US".
+     */
+    static final Map<String, List<String>> ALIASES = aliases(
+            List.of("us", "usa", "america"),
+            List.of("uk", "britain"));
+
+    /** Words that open a place's name, never a first name: "New York" is not "York", nor "South Korea" "Korea". */
+    static final Set<String> NAME_QUALIFIERS = Set.of("new", "old", "north", "south", "east", "west", "northern",
+            "southern", "eastern", "western", "central", "upper", "lower", "great", "greater", "san", "santa",
+            "saint", "st", "los", "las", "el", "la", "le", "united", "saudi", "sri", "hong", "costa", "puerto");
+
+    /**
+     * What may follow a name's stem in another form of it: plurals, demonyms ("Indian", "Chinese",
+     * "Iraqi", "Canadian"), verb forms ("googling", "googled") and "-able"; no ending at all counts.
+     */
+    static final Set<String> NAME_ENDINGS = Set.of("", "s", "a", "e", "i", "is", "n", "ns", "an", "ans",
+            "ian", "ians", "ese", "d", "ed", "ing", "able", "eable");
+
     static final Set<String> STOPWORDS = Set.of("a", "an", "the", "and", "or", "but", "if", "of",
             "at", "by", "for", "with", "about", "to", "from", "in", "into", "on", "onto", "as", "is",
             "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "doing", "have",
@@ -178,6 +198,17 @@ final class Lexicon {
         unit(units, "v", "volt", "volts");
         unit(units, "mp", "mp", "megapixel", "megapixels");
         return Map.copyOf(units);
+    }
+
+    @SafeVarargs
+    private static Map<String, List<String>> aliases(List<String>... groups) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (List<String> group : groups) {
+            for (String name : group) {
+                out.put(name, group.stream().filter(other -> !other.equals(name)).toList());
+            }
+        }
+        return Map.copyOf(out);
     }
 
     private static void unit(Map<String, String> units, String canonical, String... spellings) {

@@ -55,7 +55,7 @@ public final class QuestionGuards {
 
     private static Optional<String> missingEntity(QuestionText from, QuestionText in) {
         for (String entity : from.entities) {
-            if (!in.mentions(entity)) {
+            if (!in.mentions(entity) && !in.callsBySurname(from.givenNames.get(entity))) {
                 return Optional.of("entity not shared: " + entity);
             }
         }

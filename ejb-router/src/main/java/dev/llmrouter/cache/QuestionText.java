@@ -3,6 +3,8 @@ package dev.llmrouter.cache;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,7 @@ final class QuestionText {
     private static final Pattern IDENTIFIER = Pattern.compile(
             "[A-Za-z_][A-Za-z0-9_]+(?:\\.[A-Za-z_][A-Za-z0-9_]+)+(?:\\(\\))?|[A-Za-z0-9]+_[A-Za-z0-9_]+|[A-Za-z_][A-Za-z0-9_]*\\(\\)");
     private static final Pattern SYMBOL_UNITS = Pattern.compile("[$€£¥₹%]");
+    private static final int MIN_NAME_STEM = 4;
     private static final Pattern SENTENCE_END = Pattern.compile("[.?!:;]\\s*$");
 
     final String raw;
@@ -40,6 +43,10 @@ final class QuestionText {
     final Map<String, String> polar;
     /** Lower-cased named entities, identifiers and quoted strings. */
     final Set<String> entities;
+    /** A capitalised word right before another ("Donald" in "Donald Trump"), mapped to that next word. */
+    final Map<String, String> givenNames = new HashMap<>();
+    /** Entity words that come right after another entity word: surnames given with a first name. */
+    final Set<String> fullSurnames = new HashSet<>();
 
     QuestionText(String text) {
         raw = text == null ? "" : text.replace('’', '\'');
@@ -61,7 +68,7 @@ final class QuestionText {
         dates = dates(words);
         negated = words.stream().anyMatch(Lexicon.NEGATIONS::contains);
         polar = polar(words);
-        entities = entities(raw);
+        entities = entities(raw, givenNames, fullSurnames);
     }
 
     static String normalise(String word) {
@@ -159,7 +166,7 @@ final class QuestionText {
         return out;
     }
 
-    private static Set<String> entities(String text) {
+    private static Set<String> entities(String text, Map<String, String> givenNames, Set<String> fullSurnames) {
         Set<String> out = new LinkedHashSet<>();
         Matcher quoted = QUOTED.matcher(text);
         while (quoted.find()) {
@@ -179,13 +186,26 @@ final class QuestionText {
             spans.add(new int[] {word.start(), word.end()});
         }
         boolean titleCase = isTitleCase(text, spans);
+        String previous = null;
+        int previousEnd = -1;
         for (int[] span : spans) {
             String w = text.substring(span[0], span[1]);
             boolean sentenceStart = SENTENCE_END.matcher(text.substring(0, span[0])).find()
                     || text.substring(0, span[0]).isBlank();
+            boolean capitalised = Character.isUpperCase(w.charAt(0));
             if (isEntity(w, sentenceStart, titleCase)) {
-                out.add(normalise(w));
+                String entity = normalise(w);
+                out.add(entity);
+                if (previous != null && previousEnd == span[0] - 1 && text.charAt(previousEnd) == ' ') {
+                    if (!Lexicon.NAME_QUALIFIERS.contains(previous)) {
+                        givenNames.put(previous, entity);
+                    }
+                    fullSurnames.add(entity);
+                }
             }
+            // A first name may open the question ("Donald Trump said ..."): capitals there count for this.
+            previous = capitalised && !titleCase ? normalise(w) : null;
+            previousEnd = span[1];
         }
         return out;
     }
@@ -197,6 +217,10 @@ final class QuestionText {
         String letters = w.replaceAll("'.*$", "");
         boolean acronym = letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT))
                 && letters.chars().anyMatch(Character::isLetter);
+        // "YOU" and "AND" in capitals are emphasis; two-letter ones stay acronyms ("US", "IT").
+        if (acronym && letters.length() >= 3 && Lexicon.STOPWORDS.contains(letters.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
         boolean innerCapital = letters.length() > 2
                 && !letters.substring(1).equals(letters.substring(1).toLowerCase(Locale.ROOT))
                 && !letters.substring(1).equals(letters.substring(1).toUpperCase(Locale.ROOT));
@@ -220,13 +244,50 @@ final class QuestionText {
         return alphabetic >= 3 && capitalised * 2 > alphabetic;
     }
 
+    /**
+     * Whether a person this question names by surname alone is the one the other names in full: "Trump"
+     * here for "Donald Trump" there, but not where this question says "Ivanka Trump".
+     */
+    boolean callsBySurname(String surname) {
+        return surname != null && wordSet.contains(surname) && !fullSurnames.contains(surname);
+    }
+
     /** Whether an entity of the other question appears here, in any casing. */
     boolean mentions(String entity) {
         if (entity.indexOf(' ') >= 0 || entity.indexOf('.') >= 0 || entity.indexOf('_') >= 0
                 || entity.indexOf('(') >= 0) {
             return lower.contains(entity);
         }
-        return wordSet.contains(entity) || wordSet.contains(entity + "s") || entity.endsWith("s")
-                && wordSet.contains(entity.substring(0, entity.length() - 1));
+        if (wordSet.contains(entity) || wordSet.contains(entity + "s") || entity.endsWith("s")
+                && wordSet.contains(entity.substring(0, entity.length() - 1))) {
+            return true;
+        }
+        for (String alias : Lexicon.ALIASES.getOrDefault(entity, List.of())) {
+            if (entities.contains(alias)) {
+                return true;
+            }
+        }
+        for (String w : wordSet) {
+            if (sameName(entity, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether two words are forms of one name: "India" and "Indian", "China" and "Chinese", "Google"
+     * and "Googling", "Quora" and "Quorans". They share a stem of at least four letters and each
+     * continues it with nothing or a derivational ending, so "Austria" and "Australia" ("ia" against
+     * "alia") or "Iran" and "Iraq" stay apart.
+     */
+    static boolean sameName(String a, String b) {
+        int common = 0;
+        int shorter = Math.min(a.length(), b.length());
+        while (common < shorter && a.charAt(common) == b.charAt(common)) {
+            common++;
+        }
+        return common >= MIN_NAME_STEM && Lexicon.NAME_ENDINGS.contains(a.substring(common))
+                && Lexicon.NAME_ENDINGS.contains(b.substring(common));
     }
 }

@@ -70,6 +70,43 @@ class QuestionGuardsTest {
     }
 
     @Test
+    void formsOfOneNameAreShared() {
+        allowed("Is living in India expensive?", "Is living as an Indian expensive?");
+        allowed("Why do people ask things Google answers?", "Why do people ask things answered by googling?");
+        allowed("What do people in China eat?", "What do Chinese people eat?");
+        allowed("What do Quorans think of Python?", "What does Quora think of Python?");
+        refused("Is Austria safe?", "Is Australia safe?", "entity");
+        refused("Why did the US attack Iran?", "Why did the US attack Iraq?", "entity");
+        refused("Is JavaScript hard?", "Is Java hard?", "entity");
+    }
+
+    @Test
+    void oneCountryByAnyOfItsNames() {
+        allowed("Why did the US invade Iraq?", "Why did the USA invade Iraq?");
+        allowed("Is the UK leaving the EU?", "Is Britain leaving the EU?");
+        refused("Why did the US invade Iraq?", "Why did the UK invade Iraq?", "entity");
+        // The pronoun is no country.
+        refused("Why did the USA invade Iraq?", "Why did they tell us to invade Iraq?", "entity");
+    }
+
+    @Test
+    void aPersonByFullNameOrSurname() {
+        allowed("What are the reasons to vote for Donald Trump?", "What are the reasons to vote for Trump?");
+        refused("What did Hillary Clinton promise to the voters?", "What did Bill Clinton promise to the voters?", "entity");
+        refused("What did Donald Trump say?", "What did Ivanka Trump say?", "entity");
+        // Place names keep their first word.
+        refused("Is New York expensive?", "Is York expensive?", "entity");
+        refused("Is it safe to travel to South Korea this year?", "Is it safe to travel to Korea this year?", "entity");
+    }
+
+    @Test
+    void capitalisedCommonWordsAreNoEntities() {
+        allowed("What is the most beautiful word of all?", "What is the most beautiful word AND why?");
+        allowed("What would one do with a million dollars?", "What would YOU do with a million dollars?");
+        refused("Is IT a good career?", "Is law a good career?", "entity");
+    }
+
+    @Test
     void paraphrasesPass() {
         allowed("How do I reset my password?", "How can I reset my password?");
         allowed("Hugging Face Hub is a platform to host Git-based models.",
