@@ -25,6 +25,9 @@ final class QuestionText {
     private static final Pattern IDENTIFIER = Pattern.compile(
             "[A-Za-z_][A-Za-z0-9_]+(?:\\.[A-Za-z_][A-Za-z0-9_]+)+(?:\\(\\))?|[A-Za-z0-9]+_[A-Za-z0-9_]+|[A-Za-z_][A-Za-z0-9_]*\\(\\)");
     private static final Pattern SYMBOL_UNITS = Pattern.compile("[$€£¥₹%]");
+    /** "Why or why not?", "... or not?", "If not, why?", "yes or no": asking both ways negates nothing. */
+    private static final Pattern BOTH_WAYS = Pattern.compile(
+            "(?i)\\bor\\s+(?:why\\s+)?not\\b|\\bif\\s+not\\s*[,?.!]|\\byes\\s+(?:and|or)\\s+no\\b");
     private static final int MIN_NAME_STEM = 4;
     private static final Pattern SENTENCE_END = Pattern.compile("[.?!:;]\\s*$");
 
@@ -66,7 +69,8 @@ final class QuestionText {
         numbers = numbers(raw, words);
         units = units(raw, words);
         dates = dates(words);
-        negated = words.stream().anyMatch(Lexicon.NEGATIONS::contains);
+        negated = originalWords(BOTH_WAYS.matcher(raw).replaceAll(" ")).stream()
+                .map(QuestionText::normalise).anyMatch(Lexicon.NEGATIONS::contains);
         polar = polar(words);
         entities = entities(raw, givenNames, fullSurnames);
     }

@@ -48,6 +48,16 @@ class QuestionGuardsTest {
     }
 
     @Test
+    void askingBothWaysNegatesNothing() {
+        allowed("Is olive oil good for the skin?", "Is olive oil good for the skin? Why or why not?");
+        allowed("How do I know if a girl likes me?", "How do I know if a girl likes me or not?");
+        allowed("Is nuclear energy renewable?", "Is nuclear energy renewable? If not, why?");
+        refused("Is nuclear energy renewable?", "Why is nuclear energy not renewable?", "negation");
+        refused("Should I learn Java?", "Why not learn Java?", "negation");
+        refused("What happens if I pay the fine?", "What happens if not paying the fine?", "negation");
+    }
+
+    @Test
     void oppositeWordsAreRefused() {
         refused("How do I enable dark mode", "How do I disable dark mode", "enable vs disable");
         refused("How to turn on wifi", "How to turn off wifi", "opposite");
