@@ -101,6 +101,9 @@ final class Lexicon {
             "southern", "eastern", "western", "central", "upper", "lower", "great", "greater", "san", "santa",
             "saint", "st", "los", "las", "el", "la", "le", "united", "saudi", "sri", "hong", "costa", "puerto");
 
+    /** The currency units, which may also be written before the amount ("rs500", "usd20"). */
+    static final Set<String> CURRENCIES = Set.of("usd", "eur", "gbp", "jpy", "inr", "btc");
+
     /**
      * What may follow a name's stem in another form of it: plurals, demonyms ("Indian", "Chinese",
      * "Iraqi", "Canadian"), verb forms ("googling", "googled") and "-able"; no ending at all counts.
@@ -169,7 +172,7 @@ final class Lexicon {
         unit(units, "jpy", "¥", "jpy", "yen");
         unit(units, "inr", "₹", "inr", "rupee", "rupees", "rs");
         unit(units, "btc", "btc", "bitcoin", "bitcoins");
-        unit(units, "percent", "%", "percent", "percentage");
+        unit(units, "percent", "%", "percent", "percentage", "percentages");
         unit(units, "km", "km", "kilometer", "kilometers", "kilometre", "kilometres");
         unit(units, "m", "meter", "meters", "metre", "metres");
         unit(units, "cm", "cm", "centimeter", "centimeters", "centimetre", "centimetres");

@@ -28,6 +28,7 @@ final class QuestionText {
     /** "Why or why not?", "... or not?", "If not, why?", "yes or no": asking both ways negates nothing. */
     private static final Pattern BOTH_WAYS = Pattern.compile(
             "(?i)\\bor\\s+(?:why\\s+)?not\\b|\\bif\\s+not\\s*[,?.!]|\\byes\\s+(?:and|or)\\s+no\\b");
+    private static final Pattern GLUED_UNIT = Pattern.compile("\\d+(\\p{L}+)|(\\p{L}+)\\d+");
     private static final int MIN_NAME_STEM = 4;
     private static final Pattern SENTENCE_END = Pattern.compile("[.?!:;]\\s*$");
 
@@ -104,7 +105,8 @@ final class QuestionText {
         List<String> out = new ArrayList<>();
         Matcher m = NUMBER.matcher(text);
         while (m.find()) {
-            out.add(canonicalNumber(m.group()));
+            String number = canonicalNumber(m.group());
+            out.add(thousands(text, m.end()) ? timesThousand(number) : number);
         }
         for (String w : words) {
             String value = Lexicon.WRITTEN_NUMBERS.get(w);
@@ -119,6 +121,20 @@ final class QuestionText {
         }
         Collections.sort(out);
         return out;
+    }
+
+    /** Whether the number ending at {@code end} is written in thousands: "100k", "25K" (not "4kg", "2km"). */
+    private static boolean thousands(String text, int end) {
+        return end < text.length() && (text.charAt(end) == 'k' || text.charAt(end) == 'K')
+                && (end + 1 == text.length() || !Character.isLetter(text.charAt(end + 1)));
+    }
+
+    private static String timesThousand(String number) {
+        try {
+            return new BigDecimal(number).scaleByPowerOfTen(3).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return number + "k";
+        }
     }
 
     /** "1,000" and "1000" agree, as do "2.50" and "2.5"; a comma before other than 3 digits is decimal. */
@@ -143,11 +159,30 @@ final class QuestionText {
         }
         for (String w : words) {
             String unit = Lexicon.UNITS.get(w);
+            if (unit == null) {
+                unit = gluedUnit(w);
+            }
             if (unit != null) {
                 out.add(unit);
             }
         }
         return out;
+    }
+
+    /**
+     * A unit written onto its number: "500rs", "2.0GHz" (read as "2" and "0ghz"), "10kg", and currencies
+     * before it ("rs500", "usd20"). Single letters ("4g", "f1", "m2") and "mp3" are names, not units.
+     */
+    private static String gluedUnit(String word) {
+        Matcher glued = GLUED_UNIT.matcher(word);
+        if (!glued.matches()) {
+            return null;
+        }
+        if (glued.group(1) != null) {
+            return glued.group(1).length() >= 2 ? Lexicon.UNITS.get(glued.group(1)) : null;
+        }
+        String unit = Lexicon.UNITS.get(glued.group(2));
+        return unit != null && Lexicon.CURRENCIES.contains(unit) ? unit : null;
     }
 
     private static Set<String> dates(List<String> words) {
@@ -223,6 +258,10 @@ final class QuestionText {
                 && letters.chars().anyMatch(Character::isLetter);
         // "YOU" and "AND" in capitals are emphasis; two-letter ones stay acronyms ("US", "IT").
         if (acronym && letters.length() >= 3 && Lexicon.STOPWORDS.contains(letters.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        // "INR", "Rs", "GB": units, which their own guard compares in every spelling.
+        if (Lexicon.UNITS.containsKey(letters.toLowerCase(Locale.ROOT))) {
             return false;
         }
         boolean innerCapital = letters.length() > 2

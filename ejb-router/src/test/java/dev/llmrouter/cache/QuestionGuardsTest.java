@@ -41,6 +41,23 @@ class QuestionGuardsTest {
     }
 
     @Test
+    void unitsWrittenOntoTheirNumbers() {
+        allowed("Which are the best earphones under 500rs?", "Which are the best earphones under 500 rupees?");
+        allowed("Which are the best earphones under rs500?", "Which are the best earphones under Rs 500?");
+        allowed("Is a 2.0GHz processor fast?", "Is a 2 GHz processor fast?");
+        refused("Which are the best earphones under 500rs?", "Which are the best earphones under $500?", "units");
+        refused("Is a 500GB disk enough?", "Is a 500MB disk enough?", "units");
+        allowed("How do I calculate percentages quickly?", "How do I calculate a percentage quickly?");
+    }
+
+    @Test
+    void thousandsWrittenWithK() {
+        allowed("How can I make $100k in a year?", "How can I make $100,000 in a year?");
+        refused("How can I make $100k in a year?", "How can I make $100 in a year?", "numbers");
+        refused("Is 4kg too heavy?", "Is 4000 too heavy?", "numbers");
+    }
+
+    @Test
     void negationMustAgree() {
         refused("cancel my order", "don't cancel my order", "negation");
         refused("Why is my phone charging?", "Why is my phone not charging?", "negation");
