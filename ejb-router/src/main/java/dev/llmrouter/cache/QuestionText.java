@@ -330,7 +330,13 @@ final class QuestionText {
         while (common < shorter && a.charAt(common) == b.charAt(common)) {
             common++;
         }
-        return common >= MIN_NAME_STEM && Lexicon.NAME_ENDINGS.contains(a.substring(common))
-                && Lexicon.NAME_ENDINGS.contains(b.substring(common));
+        String endA = a.substring(common);
+        String endB = b.substring(common);
+        // Two different final vowels make two names: "Maria" and "Marie", "Julia" and "Julie".
+        if (endA.length() == 1 && endB.length() == 1 && "aei".indexOf(endA.charAt(0)) >= 0
+                && "aei".indexOf(endB.charAt(0)) >= 0) {
+            return false;
+        }
+        return common >= MIN_NAME_STEM && Lexicon.NAME_ENDINGS.contains(endA) && Lexicon.NAME_ENDINGS.contains(endB);
     }
 }

@@ -105,6 +105,7 @@ class QuestionGuardsTest {
         refused("Is Austria safe?", "Is Australia safe?", "entity");
         refused("Why did the US attack Iran?", "Why did the US attack Iraq?", "entity");
         refused("Is JavaScript hard?", "Is Java hard?", "entity");
+        refused("What did Maria say to the press?", "What did Marie say to the press?", "entity");
     }
 
     @Test
