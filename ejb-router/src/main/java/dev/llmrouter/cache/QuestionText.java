@@ -29,6 +29,8 @@ final class QuestionText {
     private static final Pattern BOTH_WAYS = Pattern.compile(
             "(?i)\\bor\\s+(?:why\\s+)?not\\b|\\bif\\s+not\\s*[,?.!]|\\byes\\s+(?:and|or)\\s+no\\b");
     private static final Pattern GLUED_UNIT = Pattern.compile("\\d+(\\p{L}+)|(\\p{L}+)\\d+");
+    /** "U.S.", "U.S", "U.K.", "U.S.A.": written as "US", "UK", "USA" before names are read. */
+    private static final Pattern DOTTED_ACRONYM = Pattern.compile("\\b(?:[A-Z]\\.){1,3}[A-Z]\\b\\.?");
     private static final int MIN_NAME_STEM = 4;
     private static final Pattern SENTENCE_END = Pattern.compile("[.?!:;]\\s*$");
 
@@ -205,7 +207,8 @@ final class QuestionText {
         return out;
     }
 
-    private static Set<String> entities(String text, Map<String, String> givenNames, Set<String> fullSurnames) {
+    private static Set<String> entities(String original, Map<String, String> givenNames, Set<String> fullSurnames) {
+        String text = DOTTED_ACRONYM.matcher(original).replaceAll(m -> m.group().replace(".", ""));
         Set<String> out = new LinkedHashSet<>();
         Matcher quoted = QUOTED.matcher(text);
         while (quoted.find()) {
@@ -256,8 +259,9 @@ final class QuestionText {
         String letters = w.replaceAll("'.*$", "");
         boolean acronym = letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT))
                 && letters.chars().anyMatch(Character::isLetter);
-        // "YOU" and "AND" in capitals are emphasis; two-letter ones stay acronyms ("US", "IT").
-        if (acronym && letters.length() >= 3 && Lexicon.STOPWORDS.contains(letters.toLowerCase(Locale.ROOT))) {
+        // "And", "In" or "YOU" mid-sentence are emphasis or a new clause, no names; two-letter
+        // capitals stay acronyms ("US", "IT").
+        if (Lexicon.STOPWORDS.contains(letters.toLowerCase(Locale.ROOT)) && !(acronym && letters.length() == 2)) {
             return false;
         }
         // "INR", "Rs", "GB": units, which their own guard compares in every spelling.
@@ -301,8 +305,8 @@ final class QuestionText {
                 || entity.indexOf('(') >= 0) {
             return lower.contains(entity);
         }
-        if (wordSet.contains(entity) || wordSet.contains(entity + "s") || entity.endsWith("s")
-                && wordSet.contains(entity.substring(0, entity.length() - 1))) {
+        if (wordSet.contains(entity) || entities.contains(entity) || wordSet.contains(entity + "s")
+                || entity.endsWith("s") && wordSet.contains(entity.substring(0, entity.length() - 1))) {
             return true;
         }
         for (String alias : Lexicon.ALIASES.getOrDefault(entity, List.of())) {
@@ -311,8 +315,40 @@ final class QuestionText {
             }
         }
         for (String w : wordSet) {
-            if (sameName(entity, w)) {
+            if (sameName(entity, w) || misspelt(entity, w)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether one name is the other with one letter left out, added or two neighbours swapped:
+     * "Shastri" and "Shatri", "Quora" and "Qoura", "Aamir" and "Amir". Never a changed letter ("Maria",
+     * "Mario"), the first letter, or the last two ("Christian", "Christina").
+     */
+    static boolean misspelt(String a, String b) {
+        String longer = a.length() >= b.length() ? a : b;
+        String shorter = longer == a ? b : a;
+        if (shorter.length() < MIN_NAME_STEM || longer.length() < MIN_NAME_STEM + 1 || longer.equals(shorter)
+                || longer.charAt(0) != shorter.charAt(0)) {
+            return false;
+        }
+        if (longer.length() == shorter.length() + 1) {
+            for (int i = 1; i < longer.length(); i++) {
+                if ((longer.substring(0, i) + longer.substring(i + 1)).equals(shorter)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (longer.length() != shorter.length()) {
+            return false;
+        }
+        for (int i = 1; i + 1 < longer.length() - 1; i++) {
+            if (longer.charAt(i) != shorter.charAt(i)) {
+                return longer.charAt(i) == shorter.charAt(i + 1) && longer.charAt(i + 1) == shorter.charAt(i)
+                        && longer.substring(i + 2).equals(shorter.substring(i + 2));
             }
         }
         return false;

@@ -109,10 +109,21 @@ class QuestionGuardsTest {
     }
 
     @Test
+    void aNameMisspeltByOneLetter() {
+        allowed("Who killed Lal Bahadur Shastri?", "Who killed Lal Bahadur Shatri?");
+        allowed("How do I add a picture on Quora?", "How do I add a picture on Qoura?");
+        refused("What did Maria say to the press?", "What did Mario say to the press?", "entity");
+        refused("Is Christian a nice name?", "Is Christina a nice name?", "entity");
+        refused("Is Kerala worth a visit?", "Is Karnataka worth a visit?", "entity");
+    }
+
+    @Test
     void oneCountryByAnyOfItsNames() {
         allowed("Why did the US invade Iraq?", "Why did the USA invade Iraq?");
         allowed("Is the UK leaving the EU?", "Is Britain leaving the EU?");
         refused("Why did the US invade Iraq?", "Why did the UK invade Iraq?", "entity");
+        allowed("What will happen to America if Clinton wins?", "What will happen to the U.S. if Clinton wins?");
+        allowed("Why did the U.S invade Iraq?", "Why did the US invade Iraq?");
         // The pronoun is no country.
         refused("Why did the USA invade Iraq?", "Why did they tell us to invade Iraq?", "entity");
     }
@@ -131,6 +142,7 @@ class QuestionGuardsTest {
     void capitalisedCommonWordsAreNoEntities() {
         allowed("What is the most beautiful word of all?", "What is the most beautiful word AND why?");
         allowed("What would one do with a million dollars?", "What would YOU do with a million dollars?");
+        allowed("What is the best movie of all time?", "What is the best movie of all time (In your opinion)?");
         refused("Is IT a good career?", "Is law a good career?", "entity");
     }
 
