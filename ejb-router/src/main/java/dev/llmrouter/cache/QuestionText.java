@@ -31,6 +31,8 @@ final class QuestionText {
     private static final Pattern GLUED_UNIT = Pattern.compile("\\d+(\\p{L}+)|(\\p{L}+)\\d+");
     /** "U.S.", "U.S", "U.K.", "U.S.A.": written as "US", "UK", "USA" before names are read. */
     private static final Pattern DOTTED_ACRONYM = Pattern.compile("\\b(?:[A-Z]\\.){1,3}[A-Z]\\b\\.?");
+    /** "1,000", "12,345,678.5": the only way a comma may stand inside one number. */
+    private static final Pattern GROUPED_THOUSANDS = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?");
     private static final int MIN_NAME_STEM = 4;
     private static final Pattern SENTENCE_END = Pattern.compile("[.?!:;]\\s*$");
 
@@ -107,7 +109,15 @@ final class QuestionText {
         List<String> out = new ArrayList<>();
         Matcher m = NUMBER.matcher(text);
         while (m.find()) {
-            String number = canonicalNumber(m.group());
+            String written = m.group();
+            if (written.indexOf(',') >= 0 && !GROUPED_THOUSANDS.matcher(written).matches()) {
+                // "500,1000" and "10,20": a list, not one number.
+                for (String item : written.split(",")) {
+                    out.add(canonicalNumber(item));
+                }
+                continue;
+            }
+            String number = canonicalNumber(written);
             out.add(thousands(text, m.end()) ? timesThousand(number) : number);
         }
         for (String w : words) {
@@ -139,7 +149,7 @@ final class QuestionText {
         }
     }
 
-    /** "1,000" and "1000" agree, as do "2.50" and "2.5"; a comma before other than 3 digits is decimal. */
+    /** "1,000" and "1000" agree, as do "2.50" and "2.5"; a comma before other than 3 digits reads as a decimal point. */
     static String canonicalNumber(String digits) {
         String plain = digits.replaceAll(",(?=\\d{3}(?:\\D|$))", "").replace(',', '.');
         int dots = plain.length() - plain.replace(".", "").length();
@@ -190,8 +200,10 @@ final class QuestionText {
     private static Set<String> dates(List<String> words) {
         Set<String> out = new TreeSet<>();
         for (String w : words) {
-            if (Lexicon.DATE_WORDS.contains(w)) {
-                out.add(w);
+            // "weekends", "mondays", "todays" (without the apostrophe) are those days too.
+            String day = Lexicon.DATE_WORDS.contains(w) ? w : stem(w);
+            if (Lexicon.DATE_WORDS.contains(day)) {
+                out.add(day);
             }
         }
         return out;

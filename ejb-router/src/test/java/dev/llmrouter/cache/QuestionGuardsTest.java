@@ -33,6 +33,21 @@ class QuestionGuardsTest {
     }
 
     @Test
+    void aCommaBetweenNumbersListsThem() {
+        allowed("Why were the 500 and 1000 notes banned?", "Why were the 500,1000 notes banned?");
+        allowed("How are 10, 20 and 50 notes printed?", "How are 10,20 and 50 notes printed?");
+        allowed("Is 12,345,678 a big number?", "Is 12345678 a big number?");
+        refused("Why were the 500,1000 notes banned?", "Why were the 500.1 notes banned?", "numbers");
+    }
+
+    @Test
+    void daysInThePluralAreTheSameDays() {
+        allowed("Where can I teach kids on weekends?", "Where can I teach kids on a weekend?");
+        allowed("What are todays best deals?", "What are today's best deals?");
+        refused("Where can I teach kids on weekends?", "Where can I teach kids on Mondays?", "dates");
+    }
+
+    @Test
     void datesAndUnitsMustAgree() {
         refused("Who won the World Cup in 2014?", "Who won the World Cup in 2018?", "numbers");
         refused("What happened on Monday?", "What happened on Friday?", "dates");
