@@ -327,7 +327,13 @@ final class QuestionText {
             }
         }
         for (String w : wordSet) {
-            if (sameName(entity, w) || misspelt(entity, w)) {
+            if (sameName(entity, w)) {
+                return true;
+            }
+        }
+        // A misspelt name is still written as a name: "pairs" never stands for "Paris".
+        for (String name : entities) {
+            if (misspelt(entity, name)) {
                 return true;
             }
         }
@@ -335,9 +341,9 @@ final class QuestionText {
     }
 
     /**
-     * Whether one name is the other with one letter left out, added or two neighbours swapped:
-     * "Shastri" and "Shatri", "Quora" and "Qoura", "Aamir" and "Amir". Never a changed letter ("Maria",
-     * "Mario"), the first letter, or the last two ("Christian", "Christina").
+     * Whether one name is the other with one letter left out or added, or two neighbours swapped:
+     * "Shastri" and "Shatri", "Quora" and "Qoura", "Aamir" and "Amir". A changed letter ("Maria",
+     * "Mario"), a different first letter or the last two swapped ("Christian", "Christina") make two names.
      */
     static boolean misspelt(String a, String b) {
         String longer = a.length() >= b.length() ? a : b;

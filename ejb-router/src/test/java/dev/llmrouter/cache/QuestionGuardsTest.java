@@ -126,10 +126,12 @@ class QuestionGuardsTest {
     @Test
     void aNameMisspeltByOneLetter() {
         allowed("Who killed Lal Bahadur Shastri?", "Who killed Lal Bahadur Shatri?");
-        allowed("How do I add a picture on Quora?", "How do I add a picture on Qoura?");
+        allowed("When is the best time to visit Kolkata?", "When is the best time to visit Kolkatta?");
+        allowed("Why do people use Facebook so much?", "Why do people use Facebok so much?");
         refused("What did Maria say to the press?", "What did Mario say to the press?", "entity");
         refused("Is Christian a nice name?", "Is Christina a nice name?", "entity");
         refused("Is Kerala worth a visit?", "Is Karnataka worth a visit?", "entity");
+        refused("What can I do in Paris with friends?", "What can I do in pairs with friends?", "entity");
     }
 
     @Test
