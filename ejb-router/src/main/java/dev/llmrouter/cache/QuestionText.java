@@ -74,10 +74,18 @@ final class QuestionText {
         numbers = numbers(raw, words);
         units = units(raw, words);
         dates = dates(words);
-        negated = originalWords(BOTH_WAYS.matcher(raw).replaceAll(" ")).stream()
-                .map(QuestionText::normalise).anyMatch(Lexicon.NEGATIONS::contains);
+        negated = negated(raw, words);
         polar = polar(words);
         entities = entities(raw, givenNames, fullSurnames);
+    }
+
+    /** Whether a negation word is used, not counting "... or not?" and its kin ({@link #BOTH_WAYS}). */
+    private static boolean negated(String raw, List<String> words) {
+        Matcher bothWays = BOTH_WAYS.matcher(raw);
+        List<String> read = bothWays.find()
+                ? originalWords(bothWays.replaceAll(" ")).stream().map(QuestionText::normalise).toList()
+                : words;
+        return read.stream().anyMatch(Lexicon.NEGATIONS::contains);
     }
 
     static String normalise(String word) {
@@ -149,9 +157,12 @@ final class QuestionText {
         }
     }
 
-    /** "1,000" and "1000" agree, as do "2.50" and "2.5"; a comma before other than 3 digits reads as a decimal point. */
+    /**
+     * "1,000" and "1000" agree, as do "2.50" and "2.5". Only thousands groupings reach here with a comma
+     * ({@link #GROUPED_THOUSANDS}); {@link #numbers} reads other commas as separating numbers.
+     */
     static String canonicalNumber(String digits) {
-        String plain = digits.replaceAll(",(?=\\d{3}(?:\\D|$))", "").replace(',', '.');
+        String plain = digits.replace(",", "");
         int dots = plain.length() - plain.replace(".", "").length();
         if (dots > 1) {
             return plain;
