@@ -34,6 +34,8 @@ final class QuestionText {
     /** "1,000", "12,345,678.5": the only way a comma may stand inside one number. */
     private static final Pattern GROUPED_THOUSANDS = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?");
     private static final int MIN_NAME_STEM = 4;
+    /** Lower-case words inside a name of several capitalised words ("Bank of India", "Game of Thrones"). */
+    private static final Set<String> RUN_CONNECTORS = Set.of("of", "the", "and", "de", "for");
     private static final Pattern SENTENCE_END = Pattern.compile("[.?!:;]\\s*$");
 
     final String raw;
@@ -251,14 +253,22 @@ final class QuestionText {
             spans.add(new int[] {word.start(), word.end()});
         }
         boolean titleCase = isTitleCase(text, spans);
+        boolean[] sentenceStarts = new boolean[spans.size()];
+        boolean[] midCapitals = new boolean[spans.size()];
+        for (int i = 0; i < spans.size(); i++) {
+            String before = text.substring(0, spans.get(i)[0]);
+            sentenceStarts[i] = SENTENCE_END.matcher(before).find() || before.isBlank();
+            String w = text.substring(spans.get(i)[0], spans.get(i)[1]);
+            midCapitals[i] = !sentenceStarts[i] && Character.isUpperCase(w.charAt(0)) && !w.equals("I");
+        }
         String previous = null;
         int previousEnd = -1;
-        for (int[] span : spans) {
+        for (int i = 0; i < spans.size(); i++) {
+            int[] span = spans.get(i);
             String w = text.substring(span[0], span[1]);
-            boolean sentenceStart = SENTENCE_END.matcher(text.substring(0, span[0])).find()
-                    || text.substring(0, span[0]).isBlank();
+            boolean sentenceStart = sentenceStarts[i];
             boolean capitalised = Character.isUpperCase(w.charAt(0));
-            if (isEntity(w, sentenceStart, titleCase)) {
+            if (isEntity(w, sentenceStart, titleCase) && !(emphasis(w) && !inCapitalRun(text, spans, midCapitals, i))) {
                 String entity = normalise(w);
                 out.add(entity);
                 if (previous != null && previousEnd == span[0] - 1 && text.charAt(previousEnd) == ' ') {
@@ -273,6 +283,37 @@ final class QuestionText {
             previousEnd = span[1];
         }
         return out;
+    }
+
+    /**
+     * A capitalised common word that no dictionary lists as a name ("Agency", "Government",
+     * "Suggest"): a name only where it belongs to a run of capitalised words ("Reserve Bank of
+     * India", "Game of Thrones"), emphasis where it stands alone.
+     */
+    private static boolean emphasis(String w) {
+        String letters = w.replaceAll("'.*$", "");
+        return letters.length() > 1 && Character.isUpperCase(letters.charAt(0))
+                && letters.substring(1).equals(letters.substring(1).toLowerCase(Locale.ROOT))
+                && CommonWords.contains(letters.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the word at {@code i} has a capitalised neighbour mid-sentence, directly or across "of", "the", "and". */
+    private static boolean inCapitalRun(String text, List<int[]> spans, boolean[] midCapitals, int i) {
+        for (int step = -1; step <= 1; step += 2) {
+            int next = i + step;
+            if (next < 0 || next >= spans.size()) {
+                continue;
+            }
+            if (midCapitals[next]) {
+                return true;
+            }
+            String between = text.substring(spans.get(next)[0], spans.get(next)[1]);
+            int beyond = next + step;
+            if (RUN_CONNECTORS.contains(between) && beyond >= 0 && beyond < spans.size() && midCapitals[beyond]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isEntity(String w, boolean sentenceStart, boolean titleCase) {

@@ -164,6 +164,19 @@ class QuestionGuardsTest {
     }
 
     @Test
+    void aCommonWordCapitalisedAloneIsEmphasis() {
+        allowed("What are the best web design firms in London?", "Which is the best web designing Agency in London?");
+        allowed("What do you think of the move to ban old notes?", "What do you think of the Government's move to ban old notes?");
+        allowed("Can you suggest a good thriller book?", "Can you Suggest me a good thriller book?");
+        // A word the dictionary also lists as a name stays one: Apple, Amazon, Turkey.
+        refused("Is it a good company to work for?", "Is Apple a good company to work for?", "entity");
+        refused("Where do most tourists come from?", "Where do most tourists in Turkey come from?", "entity");
+        // Common words in a run of capitals are a name: "Reserve Bank of India", "Breaking Bad".
+        refused("What does the Reserve Bank of India do about black money?", "What does India do about black money?", "entity");
+        refused("Who wrote the best episode?", "Who wrote the best episode of Breaking Bad?", "entity");
+    }
+
+    @Test
     void paraphrasesPass() {
         allowed("How do I reset my password?", "How can I reset my password?");
         allowed("Hugging Face Hub is a platform to host Git-based models.",
