@@ -101,6 +101,15 @@ final class Lexicon {
             "southern", "eastern", "western", "central", "upper", "lower", "great", "greater", "san", "santa",
             "saint", "st", "los", "las", "el", "la", "le", "united", "saudi", "sri", "hong", "costa", "puerto");
 
+    /**
+     * Titles written before a person's name: "PM Modi" and "Director Comey" name the same people as
+     * "Modi" and "James Comey", so a title right before a name is neither a name nor a first name.
+     */
+    static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame",
+            "lord", "lady", "pm", "cm", "president", "director", "ceo", "chairman", "minister", "senator",
+            "governor", "mayor", "judge", "justice", "king", "queen", "prince", "princess", "pope", "captain",
+            "colonel", "secretary", "ambassador", "chancellor", "premier", "chief", "pastor", "rev", "sheikh");
+
     /** The currency units, which may also be written before the amount ("rs500", "usd20"). */
     static final Set<String> CURRENCIES = Set.of("usd", "eur", "gbp", "jpy", "inr", "btc");
 

@@ -35,6 +35,11 @@ final class QuestionText {
     private static final Pattern GROUPED_THOUSANDS = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?");
     private static final int MIN_NAME_STEM = 4;
     /** Lower-case words inside a name of several capitalised words ("Bank of India", "Game of Thrones"). */
+    /** "my girlfriend.What should I do?": a new sentence written onto the last word, no identifier. */
+    private static final Pattern GLUED_SENTENCE = Pattern.compile(
+            "(?<=\\p{Ll}{2})\\.(?=(?:What|How|Why|Which|Who|When|Where|Is|Are|Can|Do|Does|Should|Will|Would|I)\\b)");
+    /** What stands between a title and the name it opens: "PM Modi", "Dr. Kalam". */
+    private static final Set<String> TITLE_GAP = Set.of(" ", ". ");
     private static final Set<String> RUN_CONNECTORS = Set.of("of", "the", "and", "de", "for");
     private static final Pattern SENTENCE_END = Pattern.compile("[.?!:;]\\s*$");
 
@@ -234,6 +239,7 @@ final class QuestionText {
 
     private static Set<String> entities(String original, Map<String, String> givenNames, Set<String> fullSurnames) {
         String text = DOTTED_ACRONYM.matcher(original).replaceAll(m -> m.group().replace(".", ""));
+        text = GLUED_SENTENCE.matcher(text).replaceAll(". ");
         Set<String> out = new LinkedHashSet<>();
         Matcher quoted = QUOTED.matcher(text);
         while (quoted.find()) {
@@ -257,20 +263,34 @@ final class QuestionText {
         boolean[] midCapitals = new boolean[spans.size()];
         for (int i = 0; i < spans.size(); i++) {
             String before = text.substring(0, spans.get(i)[0]);
-            sentenceStarts[i] = SENTENCE_END.matcher(before).find() || before.isBlank();
+            sentenceStarts[i] = (SENTENCE_END.matcher(before).find() || before.isBlank()) && !afterTitle(text, spans, i);
             String w = text.substring(spans.get(i)[0], spans.get(i)[1]);
             midCapitals[i] = !sentenceStarts[i] && Character.isUpperCase(w.charAt(0)) && !w.equals("I");
         }
         String previous = null;
         int previousEnd = -1;
+        boolean afterTitle = false;
         for (int i = 0; i < spans.size(); i++) {
             int[] span = spans.get(i);
             String w = text.substring(span[0], span[1]);
             boolean sentenceStart = sentenceStarts[i];
             boolean capitalised = Character.isUpperCase(w.charAt(0));
+            boolean title = i + 1 < spans.size() && midCapitals[i + 1]
+                    && Lexicon.TITLES.contains(w.toLowerCase(Locale.ROOT))
+                    && TITLE_GAP.contains(text.substring(span[1], spans.get(i + 1)[0]));
+            if (title) {
+                previous = null;
+                previousEnd = span[1];
+                afterTitle = true;
+                continue;
+            }
             if (isEntity(w, sentenceStart, titleCase) && !(emphasis(w) && !inCapitalRun(text, spans, midCapitals, i))) {
                 String entity = normalise(w);
                 out.add(entity);
+                // "President Obama" is one Obama, not any: the surname is given in full, as by a first name.
+                if (afterTitle) {
+                    fullSurnames.add(entity);
+                }
                 if (previous != null && previousEnd == span[0] - 1 && text.charAt(previousEnd) == ' ') {
                     if (!Lexicon.NAME_QUALIFIERS.contains(previous)) {
                         givenNames.put(previous, entity);
@@ -278,11 +298,18 @@ final class QuestionText {
                     fullSurnames.add(entity);
                 }
             }
+            afterTitle = false;
             // A first name may open the question ("Donald Trump said ..."): capitals there count for this.
             previous = capitalised && !titleCase ? normalise(w) : null;
             previousEnd = span[1];
         }
         return out;
+    }
+
+    /** Whether the word at {@code i} follows a title ("Dr. Kalam"): its full stop ends no sentence. */
+    private static boolean afterTitle(String text, List<int[]> spans, int i) {
+        return i > 0 && TITLE_GAP.contains(text.substring(spans.get(i - 1)[1], spans.get(i)[0]))
+                && Lexicon.TITLES.contains(text.substring(spans.get(i - 1)[0], spans.get(i - 1)[1]).toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -326,6 +353,10 @@ final class QuestionText {
         // "And", "In" or "YOU" mid-sentence are emphasis or a new clause, no names; two-letter
         // capitals stay acronyms ("US", "IT").
         if (Lexicon.STOPWORDS.contains(letters.toLowerCase(Locale.ROOT)) && !(acronym && letters.length() == 2)) {
+            return false;
+        }
+        // "Three", "Five": written numbers, which the number guard reads.
+        if (Lexicon.WRITTEN_NUMBERS.containsKey(letters.toLowerCase(Locale.ROOT))) {
             return false;
         }
         // "INR", "Rs", "GB": units, which their own guard compares in every spelling.

@@ -177,6 +177,24 @@ class QuestionGuardsTest {
     }
 
     @Test
+    void aTitleBeforeANameIsNoName() {
+        allowed("Is PM Modi selling India to foreign companies?", "Is Modi selling India to foreign companies?");
+        allowed("Are Muslims against PM Narendra Modi?", "Are Muslims against Narendra Modi?");
+        allowed("Who was Dr. Kalam?", "Who was Kalam?");
+        // Without a name after it the title is a word of the question like any other.
+        refused("How will the PM of India bring back black money?", "How will India bring back black money?", "entity");
+        // A titled surname is one person, as a full name is: not whoever else bears it.
+        refused("Is President Obama a good speaker?", "Is Michelle Obama a good speaker?", "entity");
+    }
+
+    @Test
+    void aSentenceWrittenOntoTheLastWordIsNoIdentifier() {
+        allowed("I lied to my girlfriend.What should I do?", "I lied to my girlfriend, what should I do?");
+        allowed("Is World War Three coming?", "Is World War 3 coming?");
+        refused("How do I use os.Walk in Go?", "How do I use filepath in Go?", "entity");
+    }
+
+    @Test
     void paraphrasesPass() {
         allowed("How do I reset my password?", "How can I reset my password?");
         allowed("Hugging Face Hub is a platform to host Git-based models.",
