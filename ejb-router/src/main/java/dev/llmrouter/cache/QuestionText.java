@@ -34,13 +34,15 @@ final class QuestionText {
     /** "1,000", "12,345,678.5": the only way a comma may stand inside one number. */
     private static final Pattern GROUPED_THOUSANDS = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?");
     private static final int MIN_NAME_STEM = 4;
-    /** Lower-case words inside a name of several capitalised words ("Bank of India", "Game of Thrones"). */
     /** "my girlfriend.What should I do?": a new sentence written onto the last word, no identifier. */
     private static final Pattern GLUED_SENTENCE = Pattern.compile(
             "(?<=\\p{Ll}{2})\\.(?=(?:What|How|Why|Which|Who|When|Where|Is|Are|Can|Do|Does|Should|Will|Would|I)\\b)");
     /** What stands between a title and the name it opens: "PM Modi", "Dr. Kalam". */
     private static final Set<String> TITLE_GAP = Set.of(" ", ". ");
+    /** Lower-case words inside a name of several capitalised words ("Bank of India", "Game of Thrones"). */
     private static final Set<String> RUN_CONNECTORS = Set.of("of", "the", "and", "de", "for");
+    /** A word's apostrophe and what follows it ("Government's"). */
+    private static final Pattern APOSTROPHE_TAIL = Pattern.compile("'.*$");
     private static final Pattern SENTENCE_END = Pattern.compile("[.?!:;]\\s*$");
 
     final String raw;
@@ -263,7 +265,8 @@ final class QuestionText {
         boolean[] midCapitals = new boolean[spans.size()];
         for (int i = 0; i < spans.size(); i++) {
             String before = text.substring(0, spans.get(i)[0]);
-            sentenceStarts[i] = (SENTENCE_END.matcher(before).find() || before.isBlank()) && !afterTitle(text, spans, i);
+            sentenceStarts[i] = (SENTENCE_END.matcher(before).find() || before.isBlank())
+                    && !afterTitle(text, spans, i);
             String w = text.substring(spans.get(i)[0], spans.get(i)[1]);
             midCapitals[i] = !sentenceStarts[i] && Character.isUpperCase(w.charAt(0)) && !w.equals("I");
         }
@@ -308,8 +311,11 @@ final class QuestionText {
 
     /** Whether the word at {@code i} follows a title ("Dr. Kalam"): its full stop ends no sentence. */
     private static boolean afterTitle(String text, List<int[]> spans, int i) {
-        return i > 0 && TITLE_GAP.contains(text.substring(spans.get(i - 1)[1], spans.get(i)[0]))
-                && Lexicon.TITLES.contains(text.substring(spans.get(i - 1)[0], spans.get(i - 1)[1]).toLowerCase(Locale.ROOT));
+        if (i == 0 || !TITLE_GAP.contains(text.substring(spans.get(i - 1)[1], spans.get(i)[0]))) {
+            return false;
+        }
+        String previous = text.substring(spans.get(i - 1)[0], spans.get(i - 1)[1]);
+        return Lexicon.TITLES.contains(previous.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -318,13 +324,16 @@ final class QuestionText {
      * India", "Game of Thrones"), emphasis where it stands alone.
      */
     private static boolean emphasis(String w) {
-        String letters = w.replaceAll("'.*$", "");
+        String letters = APOSTROPHE_TAIL.matcher(w).replaceAll("");
         return letters.length() > 1 && Character.isUpperCase(letters.charAt(0))
                 && letters.substring(1).equals(letters.substring(1).toLowerCase(Locale.ROOT))
                 && CommonWords.contains(letters.toLowerCase(Locale.ROOT));
     }
 
-    /** Whether the word at {@code i} has a capitalised neighbour mid-sentence, directly or across "of", "the", "and". */
+    /**
+     * Whether the word at {@code i} has a capitalised neighbour mid-sentence, directly or across one
+     * {@link #RUN_CONNECTORS} word.
+     */
     private static boolean inCapitalRun(String text, List<int[]> spans, boolean[] midCapitals, int i) {
         for (int step = -1; step <= 1; step += 2) {
             int next = i + step;
@@ -347,7 +356,7 @@ final class QuestionText {
         if (w.equals("I") || w.startsWith("I'") || !Character.isLetter(w.charAt(0))) {
             return false;
         }
-        String letters = w.replaceAll("'.*$", "");
+        String letters = APOSTROPHE_TAIL.matcher(w).replaceAll("");
         boolean acronym = letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT))
                 && letters.chars().anyMatch(Character::isLetter);
         // "And", "In" or "YOU" mid-sentence are emphasis or a new clause, no names; two-letter
