@@ -89,12 +89,14 @@ final class Lexicon {
             "easiest", "fastest", "cheapest", "ways", "way", "tips", "some");
 
     /**
-     * One-word names of one country, each mapped to the others. An alias counts only where the other
-     * question names it as an entity, so the pronoun "us" never stands for "US".
+     * One-word names of one thing, each mapped to the others. An alias counts where the other question
+     * names it as an entity or writes it in lower case, unless it is a stopword: the pronoun "us" never
+     * stands for "US", while "television" stands for "TV".
      */
     static final Map<String, List<String>> ALIASES = aliases(
             List.of("us", "usa", "america"),
-            List.of("uk", "britain"));
+            List.of("uk", "britain"),
+            List.of("tv", "television"));
 
     /** Words that open a place's name, never a first name: "New York" is not "York", nor "South Korea" "Korea". */
     static final Set<String> NAME_QUALIFIERS = Set.of("new", "old", "north", "south", "east", "west", "northern",

@@ -37,6 +37,15 @@ final class QuestionText {
     /** "my girlfriend.What should I do?": a new sentence written onto the last word, no identifier. */
     private static final Pattern GLUED_SENTENCE = Pattern.compile(
             "(?<=\\p{Ll}{2})\\.(?=(?:What|How|Why|Which|Who|When|Where|Is|Are|Can|Do|Does|Should|Will|Would|I)\\b)");
+    /**
+     * "B.Tech", "b.tech", "M.Sc", "B. Com": a bachelor's or master's degree, read as one word ("BTech");
+     * not after a capitalised word, where it is a middle initial ("Richard B. Spencer").
+     */
+    private static final Pattern DEGREE = Pattern.compile(
+            "(?<!\\p{Lu}\\p{L}{0,30} )\\b([BbMm])\\. ?(?=\\p{L}\\p{Ll}+\\b)");
+    /** "Iam", "Iwant", "Im": "I" run into the next word, no name. */
+    private static final Pattern GLUED_I = Pattern.compile(
+            "I(?:m|am|want|have|had|was|will|can|cant|dont|did|do|think|need|know|love|like|feel)");
     /** What stands between a title and the name it opens: "PM Modi", "Dr. Kalam". */
     private static final Set<String> TITLE_GAP = Set.of(" ", ". ");
     /** Lower-case words inside a name of several capitalised words ("Bank of India", "Game of Thrones"). */
@@ -68,7 +77,8 @@ final class QuestionText {
     QuestionText(String text) {
         raw = text == null ? "" : text.replace('’', '\'');
         lower = raw.toLowerCase(Locale.ROOT);
-        List<String> originals = originalWords(raw);
+        String joined = DEGREE.matcher(raw).replaceAll("$1");
+        List<String> originals = originalWords(joined);
         words = new ArrayList<>(originals.size());
         for (String w : originals) {
             words.add(normalise(w));
@@ -85,7 +95,7 @@ final class QuestionText {
         dates = dates(words);
         negated = negated(raw, words);
         polar = polar(words);
-        entities = entities(raw, givenNames, fullSurnames);
+        entities = entities(joined, givenNames, fullSurnames);
     }
 
     /** Whether a negation word is used, not counting "... or not?" and its kin ({@link #BOTH_WAYS}). */
@@ -325,9 +335,12 @@ final class QuestionText {
      */
     private static boolean emphasis(String w) {
         String letters = APOSTROPHE_TAIL.matcher(w).replaceAll("");
-        return letters.length() > 1 && Character.isUpperCase(letters.charAt(0))
-                && letters.substring(1).equals(letters.substring(1).toLowerCase(Locale.ROOT))
-                && CommonWords.contains(letters.toLowerCase(Locale.ROOT));
+        String rest = letters.length() > 1 ? letters.substring(1) : "";
+        boolean capitalised = !rest.isEmpty() && Character.isUpperCase(letters.charAt(0))
+                && rest.equals(rest.toLowerCase(Locale.ROOT));
+        // Shouting ("the GRAND purpose") likewise, in words too long for most acronyms ("GATE", "CAT" stay names).
+        boolean shouted = letters.length() >= 5 && letters.equals(letters.toUpperCase(Locale.ROOT));
+        return (capitalised || shouted) && CommonWords.contains(letters.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -362,6 +375,10 @@ final class QuestionText {
         // "And", "In" or "YOU" mid-sentence are emphasis or a new clause, no names; two-letter
         // capitals stay acronyms ("US", "IT").
         if (Lexicon.STOPWORDS.contains(letters.toLowerCase(Locale.ROOT)) && !(acronym && letters.length() == 2)) {
+            return false;
+        }
+        // "Vs", "Over": words that join the things compared; "Iam", "Iwant": a pronoun run into a verb.
+        if (Lexicon.DIRECTIONAL.contains(letters.toLowerCase(Locale.ROOT)) || GLUED_I.matcher(letters).matches()) {
             return false;
         }
         // "Three", "Five": written numbers, which the number guard reads.
@@ -414,7 +431,8 @@ final class QuestionText {
             return true;
         }
         for (String alias : Lexicon.ALIASES.getOrDefault(entity, List.of())) {
-            if (entities.contains(alias)) {
+            // Written in lower case it counts too ("television"), unless it is also a common word ("us").
+            if (entities.contains(alias) || wordSet.contains(alias) && !Lexicon.STOPWORDS.contains(alias)) {
                 return true;
             }
         }

@@ -166,13 +166,15 @@ class QuestionGuardsTest {
     @Test
     void aCommonWordCapitalisedAloneIsEmphasis() {
         allowed("What are the best web design firms in London?", "Which is the best web designing Agency in London?");
-        allowed("What do you think of the move to ban old notes?", "What do you think of the Government's move to ban old notes?");
+        allowed("What do you think of the move to ban old notes?",
+                "What do you think of the Government's move to ban old notes?");
         allowed("Can you suggest a good thriller book?", "Can you Suggest me a good thriller book?");
         // A word the dictionary also lists as a name stays one: Apple, Amazon, Turkey.
         refused("Is it a good company to work for?", "Is Apple a good company to work for?", "entity");
         refused("Where do most tourists come from?", "Where do most tourists in Turkey come from?", "entity");
         // Common words in a run of capitals are a name: "Reserve Bank of India", "Breaking Bad".
-        refused("What does the Reserve Bank of India do about black money?", "What does India do about black money?", "entity");
+        refused("What does the Reserve Bank of India do about black money?", "What does India do about black money?",
+                "entity");
         refused("Who wrote the best episode?", "Who wrote the best episode of Breaking Bad?", "entity");
     }
 
@@ -192,6 +194,21 @@ class QuestionGuardsTest {
         allowed("I lied to my girlfriend.What should I do?", "I lied to my girlfriend, what should I do?");
         allowed("Is World War Three coming?", "Is World War 3 coming?");
         refused("How do I use os.Walk in Go?", "How do I use filepath in Go?", "entity");
+    }
+
+    @Test
+    void runTogetherAndShoutedWordsAreNoNames() {
+        allowed("What is the purpose of life?", "What is the GRAND purpose of life?");
+        allowed("Is IELTS or PTE easier to prepare for?", "PTE Vs IELTS - Which is easier to prepare for?");
+        allowed("How can I make money at 14?", "How can I make money while Iam 14?");
+        allowed("Is it a good decision to choose group 2 after b.tech?",
+                "Is it a good decision to choose group 2 after B.Tech?");
+        allowed("What is it like to be a television news anchor?", "What is it like to be a TV news anchor?");
+        // Short capitals stay acronyms, and a pronoun never stands for a country.
+        refused("How do I prepare for the exam?", "How do I prepare for the GATE exam?", "entity");
+        refused("What do you think of us?", "What do you think of the USA?", "entity");
+        refused("Is a B.Tech enough for a research job?", "Is an M.Tech enough for a research job?", "entity");
+        allowed("Will Trump disavow Richard B. Spencer?", "Will Trump disavow Richard Spencer?");
     }
 
     @Test
