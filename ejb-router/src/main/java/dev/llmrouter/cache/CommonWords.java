@@ -1,11 +1,5 @@
 package dev.llmrouter.cache;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -31,20 +25,6 @@ final class CommonWords {
     }
 
     private static Set<String> load() {
-        try (InputStream in = CommonWords.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource dev/llmrouter/cache/" + RESOURCE);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Set<String> words = new HashSet<>(1 << 17);
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    words.add(line);
-                }
-            }
-            return words;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new HashSet<>(ShippedParameters.lines(RESOURCE));
     }
 }

@@ -4,12 +4,20 @@ import ai.djl.MalformedModelException;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.translate.Translator;
 import dev.llmrouter.embed.PredictorPool;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
-/** Reads a model's shipped parameters, a properties file or an ONNX graph beside the classes of this package. */
+/**
+ * Reads a model's shipped parameters beside the classes of this package: a properties file, a text
+ * table or an ONNX graph.
+ */
 final class ShippedParameters {
 
     private ShippedParameters() {
@@ -23,6 +31,25 @@ final class ShippedParameters {
             Properties p = new Properties();
             p.load(in);
             return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+
+    /** The lines of the UTF-8 text {@code resource}, without blank lines and "#" comments. */
+    static List<String> lines(String resource) {
+        try (InputStream in = ShippedParameters.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource dev/llmrouter/cache/" + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String> lines = new ArrayList<>();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    lines.add(line);
+                }
+            }
+            return lines;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + resource, e);
         }

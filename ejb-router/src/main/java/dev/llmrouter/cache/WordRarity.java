@@ -1,11 +1,5 @@
 package dev.llmrouter.cache;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -57,33 +51,22 @@ final class WordRarity {
     }
 
     static WordRarity shipped() {
-        try (InputStream in = WordRarity.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource dev/llmrouter/cache/" + RESOURCE);
+        Map<String, Double> idf = new HashMap<>();
+        double unseen = Double.NaN;
+        for (String line : ShippedParameters.lines(RESOURCE)) {
+            int tab = line.indexOf('\t');
+            String key = line.substring(0, tab);
+            double value = Double.parseDouble(line.substring(tab + 1));
+            if (key.equals("*unseen*")) {
+                unseen = value;
+            } else {
+                idf.put(key, value);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, Double> idf = new HashMap<>();
-            double unseen = Double.NaN;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                int tab = line.indexOf('\t');
-                String key = line.substring(0, tab);
-                double value = Double.parseDouble(line.substring(tab + 1));
-                if (key.equals("*unseen*")) {
-                    unseen = value;
-                } else {
-                    idf.put(key, value);
-                }
-            }
-            if (Double.isNaN(unseen)) {
-                throw new IllegalStateException(RESOURCE + " has no *unseen* line: retrain with bench/train-verifier");
-            }
-            return new WordRarity(idf, unseen);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
         }
+        if (Double.isNaN(unseen)) {
+            throw new IllegalStateException(RESOURCE + " has no *unseen* line: retrain with bench/train-verifier");
+        }
+        return new WordRarity(idf, unseen);
     }
 
     double of(String word) {
