@@ -104,8 +104,9 @@ final class Lexicon {
             "saint", "st", "los", "las", "el", "la", "le", "united", "saudi", "sri", "hong", "costa", "puerto");
 
     /**
-     * Titles written before a person's name: "PM Modi" and "Director Comey" name the same people as
-     * "Modi" and "James Comey", so a title right before a name is neither a name nor a first name.
+     * Titles written before a person's name: "PM Modi" names the same person as "Modi", so a title right
+     * before a name is neither a name nor a first name. The titled surname is one person, as a full name
+     * is: "President Obama" is not "Michelle Obama".
      */
     static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame",
             "lord", "lady", "pm", "cm", "president", "director", "ceo", "chairman", "minister", "senator",

@@ -52,7 +52,9 @@ final class QuestionText {
     private static final Set<String> RUN_CONNECTORS = Set.of("of", "the", "and", "de", "for");
     /** A word's apostrophe and what follows it ("Government's"). */
     private static final Pattern APOSTROPHE_TAIL = Pattern.compile("'.*$");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.?!:;]\\s*$");
+    /** What ends a sentence, and the white space (a regular expression's {@code \s}) that may follow it. */
+    private static final String SENTENCE_END = ".?!:;";
+    private static final String SPACE = " \t\n\u000B\f\r";
 
     final String raw;
     final String lower;
@@ -273,9 +275,10 @@ final class QuestionText {
         boolean titleCase = isTitleCase(text, spans);
         boolean[] sentenceStarts = new boolean[spans.size()];
         boolean[] midCapitals = new boolean[spans.size()];
+        int firstNonBlank = text.length() - text.stripLeading().length();
         for (int i = 0; i < spans.size(); i++) {
-            String before = text.substring(0, spans.get(i)[0]);
-            sentenceStarts[i] = (SENTENCE_END.matcher(before).find() || before.isBlank())
+            int start = spans.get(i)[0];
+            sentenceStarts[i] = (start <= firstNonBlank || afterSentenceEnd(text, start))
                     && !afterTitle(text, spans, i);
             String w = text.substring(spans.get(i)[0], spans.get(i)[1]);
             midCapitals[i] = !sentenceStarts[i] && Character.isUpperCase(w.charAt(0)) && !w.equals("I");
@@ -317,6 +320,22 @@ final class QuestionText {
             previousEnd = span[1];
         }
         return out;
+    }
+
+    /**
+     * Whether a {@link #SENTENCE_END} mark and nothing but white space stand right before {@code start}
+     * (a final line terminator such as U+2028 may also end what comes before, as {@code $} allows). It
+     * looks back over the gap only, not over the whole text before each word, which long prompts make costly.
+     */
+    private static boolean afterSentenceEnd(String text, int start) {
+        int k = start;
+        if (k > 0 && "\u0085\u2028\u2029".indexOf(text.charAt(k - 1)) >= 0) {
+            k--;
+        }
+        while (k > 0 && SPACE.indexOf(text.charAt(k - 1)) >= 0) {
+            k--;
+        }
+        return k > 0 && SENTENCE_END.indexOf(text.charAt(k - 1)) >= 0;
     }
 
     /** Whether the word at {@code i} follows a title ("Dr. Kalam"): its full stop ends no sentence. */
@@ -370,23 +389,24 @@ final class QuestionText {
             return false;
         }
         String letters = APOSTROPHE_TAIL.matcher(w).replaceAll("");
+        String lowerLetters = letters.toLowerCase(Locale.ROOT);
         boolean acronym = letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT))
                 && letters.chars().anyMatch(Character::isLetter);
         // "And", "In" or "YOU" mid-sentence are emphasis or a new clause, no names; two-letter
         // capitals stay acronyms ("US", "IT").
-        if (Lexicon.STOPWORDS.contains(letters.toLowerCase(Locale.ROOT)) && !(acronym && letters.length() == 2)) {
+        if (Lexicon.STOPWORDS.contains(lowerLetters) && !(acronym && letters.length() == 2)) {
             return false;
         }
         // "Vs", "Over": words that join the things compared; "Iam", "Iwant": a pronoun run into a verb.
-        if (Lexicon.DIRECTIONAL.contains(letters.toLowerCase(Locale.ROOT)) || GLUED_I.matcher(letters).matches()) {
+        if (Lexicon.DIRECTIONAL.contains(lowerLetters) || GLUED_I.matcher(letters).matches()) {
             return false;
         }
         // "Three", "Five": written numbers, which the number guard reads.
-        if (Lexicon.WRITTEN_NUMBERS.containsKey(letters.toLowerCase(Locale.ROOT))) {
+        if (Lexicon.WRITTEN_NUMBERS.containsKey(lowerLetters)) {
             return false;
         }
         // "INR", "Rs", "GB": units, which their own guard compares in every spelling.
-        if (Lexicon.UNITS.containsKey(letters.toLowerCase(Locale.ROOT))) {
+        if (Lexicon.UNITS.containsKey(lowerLetters)) {
             return false;
         }
         boolean innerCapital = letters.length() > 2
